@@ -1,0 +1,76 @@
+import path from "node:path";
+import { acquireDataDirectoryLock } from "@comptoir/db";
+import { runComptoir, useTempDir } from "@comptoir/testing";
+import { describe, expect, it } from "vitest";
+import packageJson from "../package.json" with { type: "json" };
+
+describe("comptoir (as a process)", () => {
+  it("--help lists the commands, the environment and the exit codes", async () => {
+    const run = await runComptoir(["--help"]);
+    expect(run.code).toBe(0);
+    for (const word of ["demo", "db", "DATABASE_URL", "COMPTOIR_DATA_DIR", "Exit codes:"]) {
+      expect(run.stdout).toContain(word);
+    }
+  });
+
+  it("--version prints the package version", async () => {
+    const run = await runComptoir(["--version"]);
+    expect(run.stdout.trim()).toBe(packageJson.version);
+  });
+
+  it("exits 2 on an unknown command, with a hint", async () => {
+    const run = await runComptoir(["frobnicate"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("unknown command 'frobnicate'");
+    expect(run.stderr).toContain("comptoir --help");
+  });
+
+  it("exits 3 listing every configuration problem at once", async () => {
+    const run = await runComptoir(["db", "migrate"], {
+      env: { DATABASE_URL: "mysql://root:hunter2@db/shop", LOG_LEVEL: "loud", PORT: "eighty" },
+    });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain("Invalid configuration (3 problems)");
+    for (const variable of ["DATABASE_URL", "LOG_LEVEL", "PORT"]) {
+      expect(run.stderr).toContain(variable);
+    }
+    expect(run.stderr).not.toContain("hunter2");
+  });
+
+  it("db migrate creates and then keeps the embedded database current", async () => {
+    const dataDir = useTempDir();
+    const env = { COMPTOIR_DATA_DIR: dataDir };
+    const first = await runComptoir(["db", "migrate"], { env });
+    expect(first.code, first.stderr).toBe(0);
+    const report = first.json<{ database: string; applied: string[]; total: number }>();
+    expect(report.database).toBe(`embedded PGlite at ${path.join(dataDir, "pglite")}`);
+    expect(report.applied).toHaveLength(report.total);
+
+    const second = await runComptoir(["db", "migrate"], { env });
+    expect(second.json()).toMatchObject({ applied: [], total: report.total });
+
+    const status = await runComptoir(["db", "status", "--no-json"], { env });
+    expect(status.stdout).toContain(`up to date (${report.total} migrations)`);
+  });
+
+  it("exits 4 naming the process that holds the embedded database", async () => {
+    const dataDir = useTempDir();
+    const lock = acquireDataDirectoryLock(path.join(dataDir, "pglite"), "comptoir serve (test)");
+    try {
+      const run = await runComptoir(["db", "migrate"], { env: { COMPTOIR_DATA_DIR: dataDir } });
+      expect(run.code).toBe(4);
+      const { error } = JSON.parse(run.stderr) as { error: { code: string; message: string } };
+      expect(error.code).toBe("DATA_DIRECTORY_LOCKED");
+      expect(error.message).toContain(`process ${process.pid} (comptoir serve (test))`);
+    } finally {
+      lock.release();
+    }
+  });
+
+  it("demo tours what exists and says what does not yet", async () => {
+    const run = await runComptoir(["demo", "--once"], { env: { COMPTOIR_DATA_DIR: useTempDir() } });
+    expect(run.code, run.stderr).toBe(0);
+    const { steps } = run.json<{ steps: { step: string; status: string }[] }>();
+    expect(steps[0]).toMatchObject({ step: "database", status: "done" });
+  });
+});

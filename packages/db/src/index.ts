@@ -1,0 +1,30 @@
+export {
+  type Database,
+  type DatabaseHandle,
+  type DatabaseOrTransaction,
+  type DatabaseTarget,
+  DatabaseUnreachableError,
+  type OpenDatabaseOptions,
+  openDatabase,
+  parseTarget,
+  type Schema,
+  type Transaction,
+} from "./client.ts";
+export {
+  acquireDataDirectoryLock,
+  type DataDirectoryLock,
+  DataDirectoryLockedError,
+  describeCurrentCommand,
+  type LockHolder,
+  lockPathFor,
+  readLockHolder,
+} from "./lock.ts";
+export {
+  applyMigrations,
+  type MigrationReport,
+  type MigrationStatus,
+  migrationStatus,
+  migrationsFolder,
+} from "./migrate.ts";
+export * as schema from "./schema/index.ts";
+export { queryRows } from "./sql.ts";
