@@ -3,6 +3,7 @@ import type { Environment } from "@comptoir/config";
 import packageJson from "../package.json" with { type: "json" };
 import { registerDbCommands } from "./commands/db.ts";
 import { registerDemoCommand } from "./commands/demo.ts";
+import { registerServeCommand } from "./commands/serve.ts";
 import { type CommandContext, createContext } from "./context.ts";
 import { classifyError } from "./errors.ts";
 import { EXIT_CODE_HELP, ExitCode } from "./exit-codes.ts";
@@ -53,6 +54,7 @@ export function createProgram(io: CliIo) {
   };
 
   registerDemoCommand(program, context);
+  registerServeCommand(program, context);
   registerDbCommands(program, context);
   return { program, context };
 }

@@ -8,5 +8,12 @@ export {
   testBackend,
   withRollback,
 } from "@comptoir/db/testing";
-export { CLI_ENTRY, type CliRun, type RunCliOptions, runComptoir } from "./cli.ts";
+export {
+  CLI_ENTRY,
+  type CliRun,
+  type RunCliOptions,
+  type RunningComptoir,
+  runComptoir,
+  startComptoir,
+} from "./cli.ts";
 export { useTempDir } from "./temp-dir.ts";

@@ -1,0 +1,99 @@
+import type { Config } from "@comptoir/config";
+import type { Database } from "@comptoir/db";
+import type { Logger } from "@comptoir/logger";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { HTTPException } from "hono/http-exception";
+import { requestId } from "hono/request-id";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { ApiError, codeForStatus, ERROR_STATUS, type ErrorCode } from "./errors.ts";
+import { registerHealthRoutes } from "./routes/health.ts";
+
+/** What the routes need, injected so tests build the app on their own database and logger. */
+export interface AppDependencies {
+  readonly db: Database;
+  readonly logger: Logger;
+  readonly config: Config;
+}
+
+export interface AppEnv {
+  Variables: { logger: Logger; requestId: string; deps: AppDependencies };
+}
+
+export type App = OpenAPIHono<AppEnv>;
+
+/**
+ * Builds the service. Every entry point (server, tests) goes through here, so the error contract,
+ * request ids, request logs and the OpenAPI document are the same everywhere.
+ */
+export function createApp(deps: AppDependencies): App {
+  const app = new OpenAPIHono<AppEnv>({
+    // Invalid input (params, query, body) becomes the house error with field-level details.
+    defaultHook: (result) => {
+      if (!result.success) {
+        throw new ApiError("BAD_REQUEST", "The request is invalid; see details.", {
+          details: result.error.issues.map((issue) => ({
+            path: issue.path.join("."),
+            message: issue.message,
+          })),
+        });
+      }
+    },
+  });
+
+  app.use(requestId({ headerName: "X-Request-Id" }));
+  app.use(async (c, next) => {
+    const logger = deps.logger.child({ requestId: c.get("requestId") });
+    c.set("logger", logger);
+    c.set("deps", deps);
+    const started = performance.now();
+    await next();
+    // Path only: query strings may carry tokens.
+    logger.info(
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+        userAgent: c.req.header("user-agent"),
+      },
+      "request",
+    );
+  });
+
+  registerHealthRoutes(app);
+
+  app.doc31("/api/openapi.json", {
+    openapi: "3.1.0",
+    info: { title: "Comptoir API", version: "1" },
+  });
+
+  app.notFound((c) => {
+    throw new ApiError("NOT_FOUND", `No route for ${c.req.method} ${c.req.path}.`);
+  });
+
+  app.onError((error, c) => {
+    const id = c.get("requestId");
+    let code: ErrorCode;
+    let message: string;
+    let details: unknown;
+    let headers: Record<string, string> | undefined;
+    if (error instanceof ApiError) {
+      ({ code, message, details, headers } = error);
+    } else if (error instanceof HTTPException) {
+      code = codeForStatus(error.status);
+      message = error.message || "Request failed.";
+    } else {
+      (c.get("logger") ?? deps.logger).error({ err: error }, "unhandled error");
+      code = "INTERNAL";
+      message = `Something went wrong on our side. Quote request id ${id} if you report it.`;
+    }
+    const status = ERROR_STATUS[code] as ContentfulStatusCode;
+    return c.json(
+      { error: { code, message, requestId: id, ...(details ? { details } : {}) } },
+      status,
+      headers,
+    );
+  });
+
+  return app;
+}
