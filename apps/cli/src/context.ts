@@ -1,3 +1,5 @@
+import { type ClientServices, keyRingFromConfig, oauthAppFromConfig } from "@comptoir/accounts";
+import type { KeyRing } from "@comptoir/auth";
 import { type Config, type Environment, loadConfig } from "@comptoir/config";
 import { type DatabaseHandle, migrationStatus, openDatabase } from "@comptoir/db";
 import { createLogger, type Logger } from "@comptoir/logger";
@@ -17,6 +19,10 @@ export interface CommandContext {
    * on open; PostgreSQL must already be migrated (`comptoir db migrate`), which is checked.
    */
   withDatabase<T>(fn: (handle: DatabaseHandle) => Promise<T>): Promise<T>;
+  /** The key ring that encrypts credentials and signs links (generated on first embedded run). */
+  keyRing(): Promise<KeyRing>;
+  /** What account verbs need: the key ring, the OAuth app, the network. */
+  accountServices(): Promise<ClientServices>;
   /** Resolves on Ctrl-C or SIGTERM, for commands that serve until stopped. */
   untilInterrupted(): Promise<NodeJS.Signals>;
 }
@@ -37,9 +43,18 @@ export function createContext(options: ContextOptions): CommandContext {
     destination: options.stderr,
     name: "comptoir",
   });
+  let ring: Promise<KeyRing> | undefined;
+  const keyRing = () => {
+    ring ??= keyRingFromConfig(config);
+    return ring;
+  };
   return {
     config,
     logger,
+    keyRing,
+    async accountServices() {
+      return { ring: await keyRing(), oauthApp: oauthAppFromConfig(config) };
+    },
     output: options.output,
     commandName: options.commandName,
     async withDatabase(fn) {

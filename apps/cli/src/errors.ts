@@ -1,3 +1,5 @@
+import { AccountError, type AccountErrorCode } from "@comptoir/accounts";
+import { KeyRingError } from "@comptoir/auth";
 import { ConfigError } from "@comptoir/config";
 import { DatabaseUnreachableError, DataDirectoryLockedError } from "@comptoir/db";
 import { ExitCode } from "./exit-codes.ts";
@@ -18,6 +20,14 @@ export interface ReportedError {
   readonly exitCode: ExitCode;
 }
 
+const ACCOUNT_EXIT_CODES: Partial<Record<AccountErrorCode, ExitCode>> = {
+  INVALID_ACCOUNT: ExitCode.Usage,
+  ACCOUNT_NOT_FOUND: ExitCode.NotFound,
+  HIBOUTIK_UNREACHABLE: ExitCode.Unavailable,
+  OAUTH_NOT_CONFIGURED: ExitCode.Config,
+  SECRET_KEYS_REQUIRED: ExitCode.Config,
+};
+
 /** Maps known errors to their exit code; anything else is an unexpected failure. */
 export function classifyError(error: unknown): ReportedError {
   if (error instanceof CliError) {
@@ -28,6 +38,16 @@ export function classifyError(error: unknown): ReportedError {
   }
   if (error instanceof DataDirectoryLockedError) {
     return { code: error.code, message: error.message, exitCode: ExitCode.Busy };
+  }
+  if (error instanceof AccountError) {
+    return {
+      code: error.code,
+      message: error.message,
+      exitCode: ACCOUNT_EXIT_CODES[error.code] ?? ExitCode.Failure,
+    };
+  }
+  if (error instanceof KeyRingError) {
+    return { code: "INVALID_SECRET_KEYS", message: error.message, exitCode: ExitCode.Config };
   }
   if (error instanceof DatabaseUnreachableError) {
     return { code: error.code, message: error.message, exitCode: ExitCode.Unavailable };

@@ -1,9 +1,13 @@
 import { Command, CommanderError } from "@commander-js/extra-typings";
 import type { Environment } from "@comptoir/config";
 import packageJson from "../package.json" with { type: "json" };
+import { registerAccountCommands } from "./commands/accounts.ts";
 import { registerDbCommands } from "./commands/db.ts";
 import { registerDemoCommand } from "./commands/demo.ts";
+import { registerKeyCommands } from "./commands/keys.ts";
+import { registerSecretCommands } from "./commands/secrets.ts";
 import { registerServeCommand } from "./commands/serve.ts";
+import { registerSimCommand } from "./commands/sim.ts";
 import { type CommandContext, createContext } from "./context.ts";
 import { classifyError } from "./errors.ts";
 import { EXIT_CODE_HELP, ExitCode } from "./exit-codes.ts";
@@ -55,6 +59,10 @@ export function createProgram(io: CliIo) {
 
   registerDemoCommand(program, context);
   registerServeCommand(program, context);
+  registerSimCommand(program, context);
+  registerAccountCommands(program, context);
+  registerKeyCommands(program, context);
+  registerSecretCommands(program, context);
   registerDbCommands(program, context);
   return { program, context };
 }

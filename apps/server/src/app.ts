@@ -1,3 +1,4 @@
+import type { ClientServices } from "@comptoir/accounts";
 import type { Config } from "@comptoir/config";
 import type { Database } from "@comptoir/db";
 import type { Logger } from "@comptoir/logger";
@@ -7,12 +8,15 @@ import { requestId } from "hono/request-id";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ApiError, codeForStatus, ERROR_STATUS, type ErrorCode } from "./errors.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
+import { registerOAuthRoutes } from "./routes/oauth.ts";
 
 /** What the routes need, injected so tests build the app on their own database and logger. */
 export interface AppDependencies {
   readonly db: Database;
   readonly logger: Logger;
   readonly config: Config;
+  /** Key ring, OAuth app and network, for the account verbs (OAuth connect, …). */
+  readonly accountServices: ClientServices;
 }
 
 export interface AppEnv {
@@ -61,6 +65,7 @@ export function createApp(deps: AppDependencies): App {
   });
 
   registerHealthRoutes(app);
+  registerOAuthRoutes(app);
 
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",

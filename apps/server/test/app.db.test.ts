@@ -1,16 +1,12 @@
-import { loadConfig } from "@comptoir/config";
-import { createLogger } from "@comptoir/logger";
 import { dbTest as test } from "@comptoir/testing";
 import { z } from "@hono/zod-openapi";
 import { describe, expect } from "vitest";
-import { ApiError, createApp } from "../src/index.ts";
-
-const config = loadConfig({}, "/tmp");
-const logger = createLogger({ level: "silent" });
+import { ApiError } from "../src/index.ts";
+import { testApp } from "./support.ts";
 
 describe("the app factory", () => {
   test("answers /healthz and /readyz on a migrated database", async ({ db }) => {
-    const app = createApp({ db, logger, config });
+    const app = testApp(db);
     const health = await app.request("/healthz");
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ ok: true });
@@ -26,7 +22,7 @@ describe("the app factory", () => {
   });
 
   test("gives every response a request id and every error one JSON shape", async ({ db }) => {
-    const app = createApp({ db, logger, config });
+    const app = testApp(db);
     const response = await app.request("/nowhere");
     expect(response.status).toBe(404);
     const requestId = response.headers.get("x-request-id");
@@ -39,7 +35,7 @@ describe("the app factory", () => {
   test("turns invalid input into field-level details and unknown failures into a generic 500", async ({
     db,
   }) => {
-    const app = createApp({ db, logger, config });
+    const app = testApp(db);
     app.openapi(
       {
         method: "get",
@@ -71,7 +67,7 @@ describe("the app factory", () => {
   });
 
   test("publishes an OpenAPI 3.1 document of its routes", async ({ db }) => {
-    const response = await createApp({ db, logger, config }).request("/api/openapi.json");
+    const response = await testApp(db).request("/api/openapi.json");
     const doc = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/healthz", "/readyz"]));

@@ -1,11 +1,15 @@
 import { type Environment, readEnvironment } from "./env.ts";
-import { type Config, environmentSchema, toConfig } from "./schema.ts";
+import { type Config, environmentPairs, environmentSchema, toConfig } from "./schema.ts";
 
 export type { Environment } from "./env.ts";
 export type { Config, LogLevel, SecretKey } from "./schema.ts";
 
 /** Variables whose values must never be echoed back in an error message. */
-const SECRET_VARIABLES = new Set(["COMPTOIR_SECRET_KEYS", "DATABASE_URL"]);
+const SECRET_VARIABLES = new Set([
+  "COMPTOIR_SECRET_KEYS",
+  "DATABASE_URL",
+  "HIBOUTIK_OAUTH_CLIENT_SECRET",
+]);
 
 export interface ConfigProblem {
   readonly variable: string;
@@ -35,16 +39,18 @@ export function loadConfig(
   cwd: string = process.cwd(),
 ): Config {
   const result = environmentSchema.safeParse(env);
+  const problems: ConfigProblem[] = [];
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => {
+    for (const issue of result.error.issues) {
       const variable = String(issue.path[0] ?? "environment");
       const got = env[variable];
       const shown =
         got === undefined || SECRET_VARIABLES.has(variable) ? "" : ` (got ${JSON.stringify(got)})`;
-      return { variable, message: `${issue.message}${shown}` };
-    });
-    throw new ConfigError(problems);
+      problems.push({ variable, message: `${issue.message}${shown}` });
+    }
   }
+  problems.push(...unpairedVariables(env));
+  if (!result.success || problems.length > 0) throw new ConfigError(problems);
   return toConfig(result.data, cwd);
 }
 
@@ -68,4 +74,19 @@ export function redactUrl(raw: string): string {
   } catch {
     return "<unparseable URL>";
   }
+}
+
+/** Variables that only make sense together (checked alongside the schema, so all are listed). */
+function unpairedVariables(env: Environment): ConfigProblem[] {
+  const set = (name: string) => (env[name]?.trim() ?? "") !== "";
+  return environmentPairs.flatMap(([a, b]) => {
+    if (set(a) === set(b)) return [];
+    const [missing, present] = set(a) ? [b, a] : [a, b];
+    return [
+      {
+        variable: missing,
+        message: `is required when ${present} is set (the Hiboutik OAuth app's client id and secret go together).`,
+      },
+    ];
+  });
 }

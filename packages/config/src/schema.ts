@@ -82,6 +82,8 @@ export const environmentSchema = z.object({
   COMPTOIR_SECRET_KEYS: secretKeys,
   COMPTOIR_PUBLIC_URL: publicUrl,
   PORT: port,
+  HIBOUTIK_OAUTH_CLIENT_ID: optionalString,
+  HIBOUTIK_OAUTH_CLIENT_SECRET: optionalString,
   LOG_LEVEL: optionalString.pipe(
     z
       .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` })
@@ -95,6 +97,11 @@ export const environmentSchema = z.object({
       .default("auto"),
   ),
 });
+
+/** The OAuth app credentials come as a pair: one without the other is a mistake. */
+export const environmentPairs = [
+  ["HIBOUTIK_OAUTH_CLIENT_ID", "HIBOUTIK_OAUTH_CLIENT_SECRET"],
+] as const;
 
 export interface SecretKey {
   readonly id: string;
@@ -114,6 +121,8 @@ export interface Config {
   /** Key ring from COMPTOIR_SECRET_KEYS; undefined means "embedded mode generates one". */
   readonly secretKeys: readonly SecretKey[] | undefined;
   readonly publicUrl: string | undefined;
+  /** The integrator's Hiboutik OAuth app (registered with Hiboutik), when accounts connect by OAuth. */
+  readonly hiboutikOAuth: { readonly clientId: string; readonly clientSecret: string } | undefined;
   readonly port: number | undefined;
   readonly log: { readonly level: LogLevel; readonly format: "auto" | "json" | "pretty" };
 }
@@ -131,6 +140,13 @@ export function toConfig(parsed: z.output<typeof environmentSchema>, cwd: string
     dataDir,
     secretKeys: parsed.COMPTOIR_SECRET_KEYS,
     publicUrl: parsed.COMPTOIR_PUBLIC_URL?.replace(/\/+$/, ""),
+    hiboutikOAuth:
+      parsed.HIBOUTIK_OAUTH_CLIENT_ID && parsed.HIBOUTIK_OAUTH_CLIENT_SECRET
+        ? {
+            clientId: parsed.HIBOUTIK_OAUTH_CLIENT_ID,
+            clientSecret: parsed.HIBOUTIK_OAUTH_CLIENT_SECRET,
+          }
+        : undefined,
     port: parsed.PORT,
     log: { level: parsed.LOG_LEVEL, format: parsed.LOG_FORMAT },
   };

@@ -98,3 +98,23 @@ describe("loadConfig", () => {
     expect(problemsOf({ PORT: "70000" })).toEqual(["PORT"]);
   });
 });
+
+describe("the Hiboutik OAuth app", () => {
+  it("is configured by its client id and secret together", () => {
+    const config = loadConfig(
+      { HIBOUTIK_OAUTH_CLIENT_ID: "app-1", HIBOUTIK_OAUTH_CLIENT_SECRET: "s3cret" },
+      "/x",
+    );
+    expect(config.hiboutikOAuth).toEqual({ clientId: "app-1", clientSecret: "s3cret" });
+    expect(loadConfig({}, "/x").hiboutikOAuth).toBeUndefined();
+  });
+
+  it("refuses one without the other, naming the missing one", () => {
+    expect(problemsOf({ HIBOUTIK_OAUTH_CLIENT_ID: "app-1" })).toEqual([
+      "HIBOUTIK_OAUTH_CLIENT_SECRET",
+    ]);
+    expect(problemsOf({ HIBOUTIK_OAUTH_CLIENT_SECRET: "s3cret" })).toEqual([
+      "HIBOUTIK_OAUTH_CLIENT_ID",
+    ]);
+  });
+});

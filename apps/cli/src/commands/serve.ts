@@ -1,4 +1,5 @@
 import { type Command, InvalidArgumentError, Option } from "@commander-js/extra-typings";
+import { oauthAppFromConfig } from "@comptoir/accounts";
 import { createApp, startServer } from "@comptoir/server";
 import { CliError } from "../errors.ts";
 import { ExitCode } from "../exit-codes.ts";
@@ -33,12 +34,22 @@ export function registerServeCommand(program: Command, context: ContextFactory):
           ExitCode.Usage,
         );
       }
+      const port = options.port ?? ctx.config.port ?? 3000;
+      // Hiboutik sends shops back to the public address; without one, the local one (if known).
+      const publicUrl =
+        ctx.config.publicUrl ?? (port === 0 ? undefined : `http://${options.host}:${port}`);
+      const accountServices = {
+        ...(await ctx.accountServices()),
+        oauthApp: oauthAppFromConfig(ctx.config, publicUrl),
+      };
       await ctx.withDatabase(async (handle) => {
-        const app = createApp({ db: handle.db, logger: ctx.logger, config: ctx.config });
-        const server = await startServer(app, {
-          port: options.port ?? ctx.config.port ?? 3000,
-          hostname: options.host,
+        const app = createApp({
+          db: handle.db,
+          logger: ctx.logger,
+          config: ctx.config,
+          accountServices,
         });
+        const server = await startServer(app, { port, hostname: options.host });
         ctx.output.result(
           { url: server.url, role: options.role, database: handle.description },
           (r) =>

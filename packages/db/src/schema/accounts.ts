@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
-import { check, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { check, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./columns.ts";
 
 /**
  * A connected Hiboutik shop. Everything else (catalog mirror, feeds, invoices) hangs off it and
- * is removed with it. Credentials are stored only as an encrypted envelope (see @comptoir/auth).
+ * is removed with it.
  */
 export const accounts = pgTable(
   "accounts",
@@ -17,8 +17,16 @@ export const accounts = pgTable(
     /** Overrides `https://{hiboutikAccount}.hiboutik.com/api` (a proxy, the simulator). */
     apiUrl: text(),
     authKind: text({ enum: ["basic", "oauth"] }).notNull(),
-    /** `active` or `disconnected` (revoked OAuth consent, refused key): syncing stops until fixed. */
-    status: text({ enum: ["active", "disconnected"] })
+    /**
+     * The credentials (Basic: user + API key; OAuth: access and refresh tokens), only ever as an
+     * AES-256-GCM envelope bound to this row's id (see @comptoir/auth). Null while an OAuth
+     * account waits for the shop's consent.
+     */
+    credentials: text(),
+    /** When the OAuth access token expires (plain, so refreshes can be planned without decrypting). */
+    tokenExpiresAt: timestamp({ withTimezone: true }),
+    /** `pending` (OAuth consent not given yet), `active`, or `disconnected` (revoked, refused key). */
+    status: text({ enum: ["pending", "active", "disconnected"] })
       .notNull()
       .default("active"),
     statusReason: text(),
@@ -30,7 +38,7 @@ export const accounts = pgTable(
     uniqueIndex("accounts_name_key").on(table.name),
     check("accounts_quota_positive", sql`${table.monthlyCallQuota} > 0`),
     check("accounts_auth_kind_known", sql`${table.authKind} in ('basic', 'oauth')`),
-    check("accounts_status_known", sql`${table.status} in ('active', 'disconnected')`),
+    check("accounts_status_known", sql`${table.status} in ('pending', 'active', 'disconnected')`),
   ],
 );
 

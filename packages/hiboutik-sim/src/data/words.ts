@@ -1,0 +1,188 @@
+/** French word banks for people, places and product copy. */
+
+export const FIRST_NAMES = [
+  "Camille",
+  "Léa",
+  "Manon",
+  "Chloé",
+  "Inès",
+  "Sarah",
+  "Julie",
+  "Emma",
+  "Claire",
+  "Lucie",
+  "Sophie",
+  "Nathalie",
+  "Isabelle",
+  "Anne",
+  "Céline",
+  "Margaux",
+  "Zoé",
+  "Louise",
+  "Jeanne",
+  "Alice",
+  "Thomas",
+  "Lucas",
+  "Hugo",
+  "Nicolas",
+  "Julien",
+  "Antoine",
+  "Maxime",
+  "Pierre",
+  "Louis",
+  "Paul",
+  "Mathieu",
+  "Olivier",
+  "Sébastien",
+  "Arnaud",
+  "Benoît",
+  "Théo",
+  "Gabriel",
+  "Raphaël",
+  "Yanis",
+  "Karim",
+] as const;
+
+export const LAST_NAMES = [
+  "MARTIN",
+  "BERNARD",
+  "DUBOIS",
+  "THOMAS",
+  "ROBERT",
+  "RICHARD",
+  "PETIT",
+  "DURAND",
+  "LEROY",
+  "MOREAU",
+  "SIMON",
+  "LAURENT",
+  "LEFÈVRE",
+  "MICHEL",
+  "GARCIA",
+  "DAVID",
+  "BERTRAND",
+  "ROUX",
+  "VINCENT",
+  "FOURNIER",
+  "MOREL",
+  "GIRARD",
+  "ANDRÉ",
+  "MERCIER",
+  "DUPONT",
+  "LAMBERT",
+  "BONNET",
+  "FRANÇOIS",
+  "MARTINEZ",
+  "LEGRAND",
+  "GARNIER",
+  "FAURE",
+  "ROUSSEAU",
+  "BLANC",
+  "GUÉRIN",
+  "MULLER",
+  "HENRY",
+  "ROUSSEL",
+  "NICOLAS",
+  "PERRIN",
+] as const;
+
+export interface City {
+  readonly name: string;
+  readonly zip: string;
+  readonly country: string;
+}
+
+export const FRENCH_CITIES: readonly City[] = [
+  { name: "Lyon", zip: "69002", country: "FRA" },
+  { name: "Lyon", zip: "69007", country: "FRA" },
+  { name: "Villeurbanne", zip: "69100", country: "FRA" },
+  { name: "Paris", zip: "75011", country: "FRA" },
+  { name: "Paris", zip: "75018", country: "FRA" },
+  { name: "Marseille", zip: "13006", country: "FRA" },
+  { name: "Bordeaux", zip: "33000", country: "FRA" },
+  { name: "Nantes", zip: "44000", country: "FRA" },
+  { name: "Lille", zip: "59000", country: "FRA" },
+  { name: "Toulouse", zip: "31000", country: "FRA" },
+  { name: "Grenoble", zip: "38000", country: "FRA" },
+  { name: "Annecy", zip: "74000", country: "FRA" },
+  { name: "Strasbourg", zip: "67000", country: "FRA" },
+  { name: "Rennes", zip: "35000", country: "FRA" },
+  { name: "Saint-Denis", zip: "97400", country: "REU" },
+];
+
+export const FOREIGN_CITIES: readonly City[] = [
+  { name: "Bruxelles", zip: "1000", country: "BEL" },
+  { name: "Liège", zip: "4000", country: "BEL" },
+  { name: "Köln", zip: "50667", country: "DEU" },
+  { name: "Freiburg", zip: "79098", country: "DEU" },
+];
+
+export const STREETS = [
+  "rue des Lilas",
+  "place Bellecour",
+  "rue de la République",
+  "avenue Jean Jaurès",
+  "rue Victor Hugo",
+  "boulevard de la Croix-Rousse",
+  "rue du Faubourg Saint-Antoine",
+  "quai Saint-Vincent",
+  "rue des Tanneurs",
+  "allée des Acacias",
+  "chemin des Vignes",
+  "rue Pasteur",
+  "rue Mercière",
+  "cours Lafayette",
+  "impasse des Rosiers",
+  "rue de la Paix",
+] as const;
+
+export const COMPANY_WORDS = [
+  "Atelier",
+  "Studio",
+  "Maison",
+  "Cabinet",
+  "Agence",
+  "Boulangerie",
+  "Librairie",
+  "Restaurant",
+  "Hôtel",
+  "Épicerie",
+  "Fleuriste",
+  "Salon",
+] as const;
+
+export const LEGAL_FORMS = ["SARL", "SAS", "SASU", "EURL", "SCOP"] as const;
+
+export const COLOURS = [
+  "Noir",
+  "Blanc",
+  "Écru",
+  "Bleu marine",
+  "Bleu ciel",
+  "Vert sauge",
+  "Terracotta",
+  "Moutarde",
+  "Bordeaux",
+  "Gris chiné",
+  "Rose poudré",
+  "Kaki",
+] as const;
+
+export const DESCRIPTION_OPENERS = [
+  "Pensé pour durer, ce produit est sélectionné avec soin par notre équipe.",
+  "Un incontournable de la boutique, apprécié de nos clients fidèles.",
+  "Fabriqué en petite série par un atelier partenaire.",
+  "Une qualité constante, au juste prix.",
+  "Nouveauté de la saison : laissez-vous tenter !",
+] as const;
+
+export const DESCRIPTION_POINTS = [
+  "Livré dans un emballage recyclable",
+  "Fabriqué en France",
+  "Garantie 2 ans",
+  "Entretien facile",
+  "Origine : Europe",
+  "Édition limitée",
+  "Conseils d'utilisation en boutique",
+  "Matières certifiées",
+] as const;
