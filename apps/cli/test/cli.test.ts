@@ -67,10 +67,16 @@ describe("comptoir (as a process)", () => {
     }
   });
 
-  it("demo tours what exists and says what does not yet", async () => {
-    const run = await runComptoir(["demo", "--once"], { env: { COMPTOIR_DATA_DIR: useTempDir() } });
-    expect(run.code, run.stderr).toBe(0);
-    const { steps } = run.json<{ steps: { step: string; status: string }[] }>();
-    expect(steps[0]).toMatchObject({ step: "database", status: "done" });
+  it("demo tours what exists, says what does not yet, and can run twice", async () => {
+    const env = { COMPTOIR_DATA_DIR: useTempDir() };
+    for (const _ of [1, 2]) {
+      const run = await runComptoir(["demo", "--once", "--products", "60", "--port", "0"], { env });
+      expect(run.code, run.stderr).toBe(0);
+      const { steps, serviceUrl } = run.json<{ steps: { step: string; status: string }[]; serviceUrl: string }>();
+      const done = steps.filter((s) => s.status === "done").map((s) => s.step);
+      expect(done).toEqual(["database", "Hiboutik simulator", "account", "API client", "Comptoir service"]);
+      expect(steps.some((s) => s.status === "not built yet")).toBe(true);
+      expect(serviceUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    }
   });
 });

@@ -7,6 +7,8 @@ import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ApiError, codeForStatus, ERROR_STATUS, type ErrorCode } from "./errors.ts";
+import { registerAdminAccountRoutes } from "./routes/admin/accounts.ts";
+import { registerDocsRoutes } from "./routes/docs.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
 import { registerOAuthRoutes } from "./routes/oauth.ts";
 
@@ -25,24 +27,27 @@ export interface AppEnv {
 
 export type App = OpenAPIHono<AppEnv>;
 
+/** Invalid input (params, query, body) becomes the house error with field-level details. */
+export const validationHook = (result: {
+  success: boolean;
+  error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] };
+}) => {
+  if (!result.success) {
+    throw new ApiError("BAD_REQUEST", "The request is invalid; see details.", {
+      details: (result.error?.issues ?? []).map((issue) => ({
+        path: issue.path.map(String).join("."),
+        message: issue.message,
+      })),
+    });
+  }
+};
+
 /**
  * Builds the service. Every entry point (server, tests) goes through here, so the error contract,
  * request ids, request logs and the OpenAPI document are the same everywhere.
  */
 export function createApp(deps: AppDependencies): App {
-  const app = new OpenAPIHono<AppEnv>({
-    // Invalid input (params, query, body) becomes the house error with field-level details.
-    defaultHook: (result) => {
-      if (!result.success) {
-        throw new ApiError("BAD_REQUEST", "The request is invalid; see details.", {
-          details: result.error.issues.map((issue) => ({
-            path: issue.path.join("."),
-            message: issue.message,
-          })),
-        });
-      }
-    },
-  });
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use(requestId({ headerName: "X-Request-Id" }));
   app.use(async (c, next) => {
@@ -66,11 +71,15 @@ export function createApp(deps: AppDependencies): App {
 
   registerHealthRoutes(app);
   registerOAuthRoutes(app);
+  registerAdminAccountRoutes(app);
 
-  app.doc31("/api/openapi.json", {
-    openapi: "3.1.0",
-    info: { title: "Comptoir API", version: "1" },
+  app.openAPIRegistry.registerComponent("securitySchemes", "adminKey", {
+    type: "http",
+    scheme: "bearer",
+    description: "An admin key from `comptoir keys create NAME` (scopes: read, write).",
   });
+
+  registerDocsRoutes(app);
 
   app.notFound((c) => {
     throw new ApiError("NOT_FOUND", `No route for ${c.req.method} ${c.req.path}.`);

@@ -1,6 +1,17 @@
-import type { Command } from "@commander-js/extra-typings";
+import { type Command, InvalidArgumentError } from "@commander-js/extra-typings";
+import {
+  addAccount,
+  findAccount,
+  listAccounts,
+  oauthAppFromConfig,
+  openAccountClient,
+  removeAccount,
+} from "@comptoir/accounts";
 import { describeDatabase } from "@comptoir/config";
+import { startSimulatorServer } from "@comptoir/hiboutik-sim";
+import { createApp, type RunningServer, startServer } from "@comptoir/server";
 import type { ContextFactory } from "../program.ts";
+import { parsePort } from "./serve.ts";
 
 interface DemoStep {
   readonly step: string;
@@ -8,9 +19,18 @@ interface DemoStep {
   readonly detail: string;
 }
 
+const DEMO_ACCOUNT = "demo";
+
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw new InvalidArgumentError("expected a whole number ≥ 1");
+  return Number(value);
+}
+
 /**
- * The tour of everything that exists, on the embedded default. Each capability joins it as it
- * lands; what is not built yet is listed as such, never faked.
+ * The tour of everything that exists, on the embedded default: a simulated Hiboutik shop, an
+ * account connected to it, what Comptoir reads from it, and the HTTP service. Each capability
+ * joins the tour as it lands; what is not built yet is listed as such, never faked.
  */
 export function registerDemoCommand(program: Command, context: ContextFactory): void {
   program
@@ -19,33 +39,98 @@ export function registerDemoCommand(program: Command, context: ContextFactory): 
       "tour the product on the embedded default: simulator, account, sync, feeds, invoices, server",
     )
     .option("--once", "exit after the tour instead of serving until Ctrl-C")
-    .action(async () => {
+    .option("--products <n>", "size of the simulated catalog", parseCount, 1000)
+    .option(
+      "--port <n>",
+      "port of the Comptoir service (default: PORT or 3000, else any free port)",
+      parsePort,
+    )
+    .action(async (options) => {
       const ctx = context("demo");
       const steps: DemoStep[] = [];
-      await ctx.withDatabase(async (handle) => {
-        steps.push({
-          step: "database",
-          status: "done",
-          detail: `${describeDatabase(ctx.config)}, migrated (${handle.kind})`,
+      const done = (step: string, detail: string) => {
+        steps.push({ step, status: "done", detail });
+        ctx.output.note(`✔ ${step}: ${detail}`);
+      };
+
+      const sim = await startSimulatorServer({ products: options.products, seed: 42 });
+      const services = await ctx.accountServices();
+      let server: RunningServer | undefined;
+      try {
+        await ctx.withDatabase(async ({ db }) => {
+          done("database", `${describeDatabase(ctx.config)}, migrated`);
+          done(
+            "Hiboutik simulator",
+            `${options.products} products on ${sim.apiUrl} (try: curl -u '${sim.credentials.user}:${sim.credentials.apiKey}' '${sim.apiUrl}/products/?p=1')`,
+          );
+
+          // The demo account points at this run's simulator, so it is re-created each time.
+          await removeAccount(db, DEMO_ACCOUNT).catch(() => undefined);
+          const account = await addAccount(db, services, {
+            name: DEMO_ACCOUNT,
+            hiboutikAccount: "demo-shop",
+            apiUrl: sim.apiUrl,
+            credentials: { kind: "basic", ...sim.credentials },
+          });
+          done(
+            "account",
+            `"${account.name}" connected to ${account.hiboutikAccount}; API key checked with one call and stored encrypted (key ${services.ring.primaryKeyId})`,
+          );
+
+          const { client, usage } = await openAccountClient(
+            db,
+            services,
+            await findAccount(db, DEMO_ACCOUNT),
+          );
+          const stores = await client.stores.list().collect();
+          const categories = await client.categories.list().collect();
+          let productTotal: number | null = null;
+          for await (const page of client.products.list().pages()) {
+            productTotal = page.total;
+            break;
+          }
+          await usage.flush(db);
+          const [overview] = (await listAccounts(db)).filter((a) => a.name === DEMO_ACCOUNT);
+          done(
+            "API client",
+            `${stores.values.length} stores, ${categories.values.length} categories, ${productTotal ?? "?"} products announced; ${overview?.callsThisMonth ?? 0} of ${overview?.monthlyCallQuota ?? 0} API calls used this month`,
+          );
+
+          for (const [step, issue] of [
+            ["catalog sync", 5],
+            ["marketplace feeds", 6],
+            ["invoices", 8],
+            ["jobs, webhooks, admin API", 7],
+          ] as const) {
+            steps.push({ step, status: "not built yet", detail: `issue #${issue}` });
+            ctx.output.note(`· ${step}: not built yet (issue #${issue})`);
+          }
+
+          const port = options.port ?? ctx.config.port ?? 3000;
+          const app = createApp({
+            db,
+            logger: ctx.logger,
+            config: ctx.config,
+            accountServices: { ...services, oauthApp: oauthAppFromConfig(ctx.config) },
+          });
+          server = await startServer(app, { port }).catch(() => startServer(app, { port: 0 }));
+          done(
+            "Comptoir service",
+            `${server.url} (health: ${server.url}/healthz, API: ${server.url}/api/openapi.json)`,
+          );
+
+          ctx.output.result({ steps, serviceUrl: server.url, simulatorUrl: sim.url }, (r) =>
+            [
+              "",
+              `Comptoir is running on ${r.serviceUrl}; the simulated Hiboutik shop on ${r.simulatorUrl}.`,
+              options.once ? "" : "Press Ctrl-C to stop.",
+            ].join("\n"),
+          );
+          if (!options.once) await ctx.untilInterrupted();
+          await server.close();
         });
-      });
-      for (const [step, issue] of [
-        ["simulator and API client", 3],
-        ["accounts and credential vault", 4],
-        ["catalog sync", 5],
-        ["marketplace feeds", 6],
-        ["HTTP service", 7],
-        ["invoices", 8],
-      ] as const) {
-        steps.push({ step, status: "not built yet", detail: `issue #${issue}` });
+      } finally {
+        await sim.close();
       }
-      ctx.output.result({ steps }, ({ steps }) =>
-        steps
-          .map(
-            (s) =>
-              `${s.status === "done" ? "✔" : "·"} ${s.step}: ${s.status === "done" ? s.detail : `not built yet (${s.detail})`}`,
-          )
-          .join("\n"),
-      );
     });
 }
