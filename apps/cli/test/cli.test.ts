@@ -72,9 +72,18 @@ describe("comptoir (as a process)", () => {
     for (const _ of [1, 2]) {
       const run = await runComptoir(["demo", "--once", "--products", "60", "--port", "0"], { env });
       expect(run.code, run.stderr).toBe(0);
-      const { steps, serviceUrl } = run.json<{ steps: { step: string; status: string }[]; serviceUrl: string }>();
+      const { steps, serviceUrl } = run.json<{
+        steps: { step: string; status: string }[];
+        serviceUrl: string;
+      }>();
       const done = steps.filter((s) => s.status === "done").map((s) => s.step);
-      expect(done).toEqual(["database", "Hiboutik simulator", "account", "API client", "Comptoir service"]);
+      expect(done).toEqual([
+        "database",
+        "Hiboutik simulator",
+        "account",
+        "API client",
+        "Comptoir service",
+      ]);
       expect(steps.some((s) => s.status === "not built yet")).toBe(true);
       expect(serviceUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     }

@@ -1,6 +1,6 @@
 import {
   boolean,
-  index,
+  doublePrecision,
   integer,
   jsonb,
   numeric,
@@ -16,7 +16,8 @@ import { accounts } from "./accounts.ts";
  * The mirror of each account's POS catalog. Rows are keyed by (account, Hiboutik id), so a sync
  * is an upsert and ids stay the POS's own. Money and rates are `numeric` (exact; strings in
  * TypeScript). Every table keeps the record as Hiboutik sent it (`raw`) for debugging and for
- * fields we do not map yet.
+ * fields we do not map yet. A sync rewrites a row only when its content changed, so `syncedAt`
+ * is when the mirror last saw a change, not when it last looked.
  */
 const accountId = () =>
   uuid()
@@ -31,6 +32,7 @@ export const catalogCategories = pgTable(
   {
     accountId: accountId(),
     categoryId: integer().notNull(),
+    /** Null for a root category (Hiboutik writes 0). */
     parentId: integer(),
     name: text().notNull(),
     position: integer(),
@@ -48,6 +50,9 @@ export const catalogBrands = pgTable(
     accountId: accountId(),
     brandId: integer().notNull(),
     name: text().notNull(),
+    position: integer(),
+    enabled: boolean().notNull(),
+    enabledOnWeb: boolean().notNull(),
     raw: jsonb().notNull(),
     syncedAt: syncedAt(),
   },
@@ -124,6 +129,23 @@ export const catalogSizes = pgTable(
   (t) => [primaryKey({ columns: [t.accountId, t.sizeId] })],
 );
 
+/** Product tags, one row per tag with its group (`GET /tags/products`). */
+export const catalogTags = pgTable(
+  "catalog_tags",
+  {
+    accountId: accountId(),
+    tagId: integer().notNull(),
+    name: text().notNull(),
+    groupId: integer().notNull(),
+    groupName: text().notNull(),
+    enabled: boolean().notNull(),
+    enabledOnWeb: boolean().notNull(),
+    raw: jsonb().notNull(),
+    syncedAt: syncedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.tagId] })],
+);
+
 export const catalogProducts = pgTable(
   "catalog_products",
   {
@@ -150,26 +172,31 @@ export const catalogProducts = pgTable(
     stockManaged: boolean().notNull(),
     displayedOnPos: boolean().notNull(),
     publishedOnWeb: boolean().notNull(),
+    /** The POS's own archive flag (`product_arch`); the product stays in the mirror. */
     archived: boolean().notNull(),
-    /** Ordered image URLs and tags, as small JSON arrays. */
-    images: jsonb().notNull(),
+    /**
+     * Images as `{url, fileName, rendition, slot, width, height}`. Null until a product detail
+     * (`GET /products/{id}`) has been read: the list endpoint does not send images.
+     */
+    images: jsonb(),
+    /** `[{id, name}]`. */
     tags: jsonb().notNull(),
-    /** The POS's `products_updated_at` (local time as Hiboutik writes it). */
+    /** The POS's `updated_at` (local time as Hiboutik writes it). */
     posUpdatedAt: text(),
+    /** The record as Hiboutik sent it, without the embedded stock (kept in catalog_stock). */
     raw: jsonb().notNull(),
-    /** Hash of the mapped fields: a sync compares it to count (and write) only real changes. */
+    /** Hash of the record (stock left out): a sync compares it to count and write only changes. */
     contentHash: text().notNull(),
+    /** Hash of the product's stock cells, so unchanged stock is not rewritten. */
+    stockHash: text().notNull(),
     /** Set when the product disappeared from the POS; cleared if it comes back. */
     removedAt: timestamp({ withTimezone: true }),
-    /** The sync run that last saw the product in the POS (to find the ones that disappeared). */
-    lastSeenRunId: uuid().notNull(),
+    /** When the product's detail was last read (authoritative sizes, images). */
+    detailReadAt: timestamp({ withTimezone: true }),
     firstSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     syncedAt: syncedAt(),
   },
-  (t) => [
-    primaryKey({ columns: [t.accountId, t.productId] }),
-    index("catalog_products_seen_idx").on(t.accountId, t.lastSeenRunId),
-  ],
+  (t) => [primaryKey({ columns: [t.accountId, t.productId] })],
 );
 
 /** A product's sizes (a product without sizes has none; its stock uses size id 0). */
@@ -186,7 +213,10 @@ export const catalogVariants = pgTable(
   (t) => [primaryKey({ columns: [t.accountId, t.productId, t.sizeId] })],
 );
 
-/** Stock per product × size × warehouse (size 0 = product without sizes). Negative is possible. */
+/**
+ * Stock per product × size × warehouse (size 0 = product without sizes). Negative is possible,
+ * and so are fractions (goods sold by weight).
+ */
 export const catalogStock = pgTable(
   "catalog_stock",
   {
@@ -194,7 +224,9 @@ export const catalogStock = pgTable(
     productId: integer().notNull(),
     sizeId: integer().notNull(),
     warehouseId: integer().notNull(),
-    available: integer().notNull(),
+    available: doublePrecision().notNull(),
+    /** Reorder threshold (`inventory_alert`). */
+    alertThreshold: integer(),
     syncedAt: syncedAt(),
   },
   (t) => [primaryKey({ columns: [t.accountId, t.productId, t.sizeId, t.warehouseId] })],

@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { accounts } from "./accounts.ts";
 import { id } from "./columns.ts";
 
@@ -20,16 +30,22 @@ export const syncRuns = pgTable(
     outcome: text({ enum: ["running", "succeeded", "failed", "refused"] })
       .notNull()
       .default("running"),
+    /** `--force`: the quota check was overridden. */
+    forced: boolean().notNull().default(false),
     startedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp({ withTimezone: true }),
     estimatedCalls: integer(),
     callsUsed: integer().notNull().default(0),
+    /** Products counted by the run, compared with the mirror by content hash. */
     added: integer().notNull().default(0),
     changed: integer().notNull().default(0),
     removed: integer().notNull().default(0),
     unchanged: integer().notNull().default(0),
+    /** Stock cells (product × size × warehouse) written because they were new or different. */
+    stockChanged: integer().notNull().default(0),
+    /** Records that failed validation and were left out. */
     skipped: integer().notNull().default(0),
-    /** Skipped records with their reasons (product id, field, value, message); capped. */
+    /** The first skipped records with their reasons (product id, field, value, message). */
     skippedRecords: jsonb().notNull().default([]),
     error: text(),
   },

@@ -1,0 +1,25 @@
+/**
+ * @comptoir/catalog: the mirror of each account's POS catalog. Full sync (list endpoints, one
+ * transaction), incremental syncs (chosen products, stock), quota awareness, and the mirror as
+ * a feeds `FeedSource`.
+ */
+export { type FullSyncSize, fullSyncCost, productsSyncCost, stockSyncCost } from "./cost.ts";
+export { CatalogError, type CatalogErrorCode } from "./errors.ts";
+export { FEED_SOURCE_BATCH, mirrorFeedSource } from "./feed-source.ts";
+export { type MirrorFacts, mirrorFacts } from "./mirror-facts.ts";
+export { estimateSync, type SyncPlan, type SyncRequest } from "./plan.ts";
+export { QUOTA_WARNING_SHARE, quotaStatus } from "./quota.ts";
+export { SKIPPED_RECORDS_KEPT } from "./skipped.ts";
+export { syncCatalog } from "./sync-full.ts";
+export { syncProducts } from "./sync-products.ts";
+export { syncStock } from "./sync-stock.ts";
+export type {
+  QuotaStatus,
+  SkippedRecord,
+  SyncCounts,
+  SyncKind,
+  SyncOptions,
+  SyncProgress,
+  SyncResult,
+  SyncRunSummary,
+} from "./types.ts";
