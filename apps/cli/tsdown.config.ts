@@ -4,7 +4,8 @@ import { defineConfig } from "tsdown";
 // inlined. PGlite stays external because it loads its WASM and data files from its own folder,
 // so it is a direct dependency of this app (installed with `pnpm deploy --prod`).
 export default defineConfig({
-  entry: { main: "src/main.ts" },
+  // The invoice PDF worker is a second entry: worker threads load it as a file beside the bundle.
+  entry: { main: "src/main.ts", "render-worker": "../../packages/invoices/src/pdf/worker.ts" },
   format: "esm",
   platform: "node",
   target: "node20.19",
@@ -12,7 +13,9 @@ export default defineConfig({
   clean: true,
   dts: false,
   noExternal: [/^@comptoir\//],
-  external: ["@electric-sql/pglite", "pg-native"],
+  // pdfmake, fontkit and the DejaVu fonts are loaded with require() from their own folders (font
+  // files, pdfkit's data) at run time, so they stay external too (direct dependencies of this app).
+  external: ["@electric-sql/pglite", "pg-native", "pdfmake", "fontkit", "dejavu-fonts-ttf"],
   // The database package finds its migrations next to the bundle.
   copy: [{ from: "../../packages/db/migrations", to: "dist" }],
 });

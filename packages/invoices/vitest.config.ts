@@ -4,5 +4,7 @@ export default defineProject({
   test: {
     name: "invoices",
     include: ["test/**/*.test.ts"],
+    testTimeout: 120_000,
+    hookTimeout: 60_000,
   },
 });

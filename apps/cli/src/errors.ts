@@ -1,7 +1,9 @@
 import { AccountError, type AccountErrorCode } from "@comptoir/accounts";
 import { KeyRingError } from "@comptoir/auth";
+import { CatalogError, type CatalogErrorCode } from "@comptoir/catalog";
 import { ConfigError } from "@comptoir/config";
 import { DatabaseUnreachableError, DataDirectoryLockedError } from "@comptoir/db";
+import { FeedError, type FeedErrorCode } from "@comptoir/publishing";
 import { ExitCode } from "./exit-codes.ts";
 
 /** An error the CLI reports as-is: a message that says what to do, and an exit code. */
@@ -10,6 +12,16 @@ export class CliError extends Error {
   constructor(message: string, exitCode: ExitCode = ExitCode.Failure) {
     super(message);
     this.name = "CliError";
+    this.exitCode = exitCode;
+  }
+}
+
+/** Ends a command that already printed its result with a non-zero exit code (e.g. a refused feed). */
+export class ExitWithCode extends Error {
+  readonly exitCode: ExitCode;
+  constructor(exitCode: ExitCode) {
+    super(`exit code ${exitCode}`);
+    this.name = "ExitWithCode";
     this.exitCode = exitCode;
   }
 }
@@ -28,6 +40,20 @@ const ACCOUNT_EXIT_CODES: Partial<Record<AccountErrorCode, ExitCode>> = {
   SECRET_KEYS_REQUIRED: ExitCode.Config,
 };
 
+const CATALOG_EXIT_CODES: Partial<Record<CatalogErrorCode, ExitCode>> = {
+  QUOTA_EXCEEDED: ExitCode.QuotaExceeded,
+  HIBOUTIK_QUOTA_EXHAUSTED: ExitCode.Unavailable,
+  HIBOUTIK_UNREACHABLE: ExitCode.Unavailable,
+  INVALID_SYNC_REQUEST: ExitCode.Usage,
+};
+
+const FEED_EXIT_CODES: Partial<Record<FeedErrorCode, ExitCode>> = {
+  INVALID_FEED: ExitCode.Usage,
+  FEED_AMBIGUOUS: ExitCode.Usage,
+  FEED_NOT_FOUND: ExitCode.NotFound,
+  FEED_BUSY: ExitCode.FeedBusy,
+};
+
 /** Maps known errors to their exit code; anything else is an unexpected failure. */
 export function classifyError(error: unknown): ReportedError {
   if (error instanceof CliError) {
@@ -44,6 +70,20 @@ export function classifyError(error: unknown): ReportedError {
       code: error.code,
       message: error.message,
       exitCode: ACCOUNT_EXIT_CODES[error.code] ?? ExitCode.Failure,
+    };
+  }
+  if (error instanceof CatalogError) {
+    return {
+      code: error.code,
+      message: error.message,
+      exitCode: CATALOG_EXIT_CODES[error.code] ?? ExitCode.Failure,
+    };
+  }
+  if (error instanceof FeedError) {
+    return {
+      code: error.code,
+      message: error.message,
+      exitCode: FEED_EXIT_CODES[error.code] ?? ExitCode.Failure,
     };
   }
   if (error instanceof KeyRingError) {

@@ -4,12 +4,16 @@ import packageJson from "../package.json" with { type: "json" };
 import { registerAccountCommands } from "./commands/accounts.ts";
 import { registerDbCommands } from "./commands/db.ts";
 import { registerDemoCommand } from "./commands/demo.ts";
+import { registerFeedCommands } from "./commands/feeds.ts";
+import { registerInvoiceCommands } from "./commands/invoices.ts";
 import { registerKeyCommands } from "./commands/keys.ts";
 import { registerSecretCommands } from "./commands/secrets.ts";
 import { registerServeCommand } from "./commands/serve.ts";
 import { registerSimCommand } from "./commands/sim.ts";
+import { registerSyncCommand } from "./commands/sync.ts";
+import { registerWebhookCommands } from "./commands/webhooks.ts";
 import { type CommandContext, createContext } from "./context.ts";
-import { classifyError } from "./errors.ts";
+import { classifyError, ExitWithCode } from "./errors.ts";
 import { EXIT_CODE_HELP, ExitCode } from "./exit-codes.ts";
 import { createOutput, type OutputStreams } from "./output.ts";
 
@@ -61,6 +65,10 @@ export function createProgram(io: CliIo) {
   registerServeCommand(program, context);
   registerSimCommand(program, context);
   registerAccountCommands(program, context);
+  registerSyncCommand(program, context);
+  registerFeedCommands(program, context);
+  registerInvoiceCommands(program, context);
+  registerWebhookCommands(program, context);
   registerKeyCommands(program, context);
   registerSecretCommands(program, context);
   registerDbCommands(program, context);
@@ -79,6 +87,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (error.exitCode === 0) return ExitCode.Ok;
       return ExitCode.Usage;
     }
+    if (error instanceof ExitWithCode) return error.exitCode;
     const reported = classifyError(error);
     const globals = program.opts();
     createOutput(io, { json: globals.json }).error(reported);

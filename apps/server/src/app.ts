@@ -1,16 +1,25 @@
 import type { ClientServices } from "@comptoir/accounts";
 import type { Config } from "@comptoir/config";
 import type { Database } from "@comptoir/db";
+import type { JobQueue } from "@comptoir/jobs";
 import type { Logger } from "@comptoir/logger";
+import type { BlobStore } from "@comptoir/storage";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ApiError, codeForStatus, ERROR_STATUS, type ErrorCode } from "./errors.ts";
+import type { FeedServing } from "./feeds/feed-serving.ts";
 import { registerAdminAccountRoutes } from "./routes/admin/accounts.ts";
+import { registerAdminFeedRoutes } from "./routes/admin/feeds.ts";
+import { registerAdminInvoiceRoutes } from "./routes/admin/invoices.ts";
+import { registerAdminJobRoutes } from "./routes/admin/jobs.ts";
 import { registerDocsRoutes } from "./routes/docs.ts";
+import { registerFeedRoutes } from "./routes/feeds.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
+import { registerInvoiceLinkRoutes } from "./routes/invoices.ts";
 import { registerOAuthRoutes } from "./routes/oauth.ts";
+import { registerWebhookRoutes } from "./routes/webhooks.ts";
 
 /** What the routes need, injected so tests build the app on their own database and logger. */
 export interface AppDependencies {
@@ -19,10 +28,22 @@ export interface AppDependencies {
   readonly config: Config;
   /** Key ring, OAuth app and network, for the account verbs (OAuth connect, …). */
   readonly accountServices: ClientServices;
+  /** Public feed URLs (lookup cache, blob store, fetch records); built from config when absent. */
+  readonly feedServing?: FeedServing;
+  /** Where webhooks and the admin API enqueue work; without it they answer 503. */
+  readonly jobs?: Pick<JobQueue, "enqueueSync" | "enqueueGenerate">;
+  /** Blob storage, checked by /readyz (writable) when given. */
+  readonly blobs?: BlobStore;
 }
 
 export interface AppEnv {
-  Variables: { logger: Logger; requestId: string; deps: AppDependencies };
+  Variables: {
+    logger: Logger;
+    requestId: string;
+    deps: AppDependencies;
+    /** A route may lower its request log line (default info), e.g. public feed fetches. */
+    requestLogLevel?: "debug" | "info";
+  };
 }
 
 export type App = OpenAPIHono<AppEnv>;
@@ -57,10 +78,14 @@ export function createApp(deps: AppDependencies): App {
     const started = performance.now();
     await next();
     // Path only: query strings may carry tokens.
-    logger.info(
+    logger[c.get("requestLogLevel") ?? "info"](
       {
         method: c.req.method,
-        path: c.req.path,
+        // The webhook secret is the path's last segment: never log it; nor a feed URL's token.
+        path: c.req.path
+          .replace(/^\/webhooks\/hiboutik\/[^/]+/, "/webhooks/hiboutik/…")
+          .replace(/^\/feeds\/[^/]+\//, "/feeds/…/")
+          .replace(/^\/invoices\/[^/]+/, "/invoices/…"),
         status: c.res.status,
         ms: Math.round(performance.now() - started),
         userAgent: c.req.header("user-agent"),
@@ -72,6 +97,12 @@ export function createApp(deps: AppDependencies): App {
   registerHealthRoutes(app);
   registerOAuthRoutes(app);
   registerAdminAccountRoutes(app);
+  registerAdminFeedRoutes(app);
+  registerAdminJobRoutes(app);
+  registerAdminInvoiceRoutes(app);
+  registerInvoiceLinkRoutes(app);
+  registerFeedRoutes(app, deps);
+  registerWebhookRoutes(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "adminKey", {
     type: "http",

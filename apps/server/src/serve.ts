@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import type { App } from "./app.ts";
+import { closeApp } from "./lifecycle.ts";
 
 export interface RunningServer {
   readonly url: string;
@@ -26,7 +27,7 @@ export function startServer(
               server.close((error) => (error ? fail(error) : done()));
               // Idle keep-alive sockets would otherwise hold the close open.
               if ("closeIdleConnections" in server) server.closeIdleConnections();
-            }),
+            }).then(() => closeApp(app)),
         });
       },
     );

@@ -31,3 +31,15 @@ export {
   recordUsage,
   type UsageRecorder,
 } from "./usage.ts";
+export {
+  COMPTOIR_WEBHOOK_APP_ID,
+  findAccountByWebhookSecret,
+  hashWebhookSecret,
+  registerWebhooks,
+  rotateWebhookSecret,
+  WEBHOOK_EVENTS,
+  type WebhookEvent,
+  type WebhookRegistration,
+  webhookSecret,
+  webhookUrl,
+} from "./webhooks.ts";

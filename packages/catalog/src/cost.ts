@@ -32,10 +32,21 @@ export function fullSyncCost(size: FullSyncSize): CallEstimate {
   });
 }
 
+/** The breakdown key of product details in estimates. */
+export const DETAIL_CALLS = "GET /products/{id}";
+
 /** Re-reading products costs one `GET /products/{id}` each. */
 export function productsSyncCost(productCount: number): CallEstimate {
   if (productCount === 0) return { calls: 0, breakdown: {} };
-  return { calls: productCount, breakdown: { "GET /products/{id}": productCount } };
+  return { calls: productCount, breakdown: { [DETAIL_CALLS]: productCount } };
+}
+
+/** A run's own calls plus its detail pass. */
+export function withDetails(estimate: CallEstimate, details: number): CallEstimate {
+  if (details <= 0) return estimate;
+  const breakdown = { ...estimate.breakdown };
+  breakdown[DETAIL_CALLS] = (breakdown[DETAIL_CALLS] ?? 0) + details;
+  return { calls: estimate.calls + details, breakdown };
 }
 
 /** The stock of every warehouse in one call. */

@@ -1,5 +1,7 @@
 import { callsThisMonth } from "@comptoir/accounts";
+import type { CallEstimate } from "@comptoir/api-client";
 import type { DatabaseOrTransaction, schema } from "@comptoir/db";
+import { DETAIL_CALLS } from "./cost.ts";
 import type { QuotaStatus } from "./types.ts";
 
 /** Above this share of its month, every run warns. */
@@ -27,13 +29,16 @@ export async function quotaStatus(
 export function describeRefusal(
   account: schema.Account,
   what: string,
-  needed: number,
+  estimate: CallEstimate,
   quota: QuotaStatus,
 ): string {
+  const details = estimate.breakdown[DETAIL_CALLS] ?? 0;
+  const including = details > 0 ? ` (${details} of them product details)` : "";
   return (
-    `${what} of "${account.name}" needs about ${needed} Hiboutik API calls, but only ` +
+    `${what} of "${account.name}" needs about ${estimate.calls} Hiboutik API calls${including}, but only ` +
     `${quota.remaining} of the month's ${quota.monthlyQuota} are left (${quota.usedThisMonth} used). ` +
     "Nothing was synced. Wait for next month, buy extra calls in Hiboutik (Sales → Subscriptions), " +
+    `${details > 0 ? "read fewer product details (--details N or none), " : ""}` +
     "sync only some products (--products), or run it anyway with --force."
   );
 }

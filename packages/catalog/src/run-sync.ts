@@ -7,6 +7,7 @@ import {
 } from "@comptoir/api-client";
 import { type DatabaseOrTransaction, queryRows, type Transaction } from "@comptoir/db";
 import { sql } from "drizzle-orm";
+import { countPendingDetails } from "./detail-pass.ts";
 import { CatalogError } from "./errors.ts";
 import { describeRefusal, quotaStatus } from "./quota.ts";
 import { finishRun, startRun } from "./runs.ts";
@@ -27,6 +28,8 @@ export interface SyncContext {
   readonly accountId: string;
   readonly now: Date;
   readonly counts: { -readonly [K in keyof SyncCounts]: SyncCounts[K] };
+  /** Product details read so far (each one call). */
+  readonly details: { read: number };
   readonly skipped: SkippedRecords;
   progress(progress: SyncProgress): void;
   /**
@@ -34,6 +37,10 @@ export interface SyncContext {
    * (the first page tells the catalog size), no longer fits in the month, unless forced.
    */
   recheckBudget(estimate: CallEstimate): void;
+  /** Calls this run has made so far. */
+  callsUsed(): number;
+  /** Calls left this month, after the ones this run has made so far. */
+  callsLeft(): number;
 }
 
 /** Distinguishes this lock from other advisory locks of the database. */
@@ -54,12 +61,13 @@ export async function runSync(
   const { account, client, usage } = accountClient;
   const now = options.now?.() ?? new Date();
   const forced = options.force === true;
+  const scope = { includeHidden: options.detailsIncludeHidden === true };
   const before = await quotaStatus(db, account, now);
   const startedAt = new Date(now);
   const started = performance.now();
 
   if (job.estimate.calls > before.remaining && !forced) {
-    const message = describeRefusal(account, job.title, job.estimate.calls, before);
+    const message = describeRefusal(account, job.title, job.estimate, before);
     const runId = await startRun(db, {
       accountId: account.id,
       kind: job.kind,
@@ -72,6 +80,7 @@ export async function runSync(
       finishedAt: startedAt,
       callsUsed: 0,
       counts: zeroCounts(),
+      details: { read: 0, pending: await countPendingDetails(db, account.id, scope) },
       skippedRecords: [],
       error: message,
     });
@@ -90,15 +99,18 @@ export async function runSync(
     accountId: account.id,
     now,
     counts: zeroCounts(),
+    details: { read: 0 },
     skipped: new SkippedRecords(),
     progress: (progress) => options.onProgress?.(progress),
     recheckBudget(estimate) {
       if (forced || estimate.calls <= before.remaining) return;
       throw new CatalogError(
         "QUOTA_EXCEEDED",
-        describeRefusal(account, job.title, estimate.calls, before),
+        describeRefusal(account, job.title, estimate, before),
       );
     },
+    callsUsed: () => client.meter.calls - callsBefore,
+    callsLeft: () => Math.max(0, before.remaining - (client.meter.calls - callsBefore)),
   };
 
   let failure: CatalogError | undefined;
@@ -116,11 +128,17 @@ export async function runSync(
   // Spent calls count against the month whatever happened to the run.
   await usage.flush(db, now);
   context.counts.skipped = context.skipped.count;
+  const details = {
+    // Details read by a failed run were rolled back with the rest.
+    read: failure ? 0 : context.details.read,
+    pending: await countPendingDetails(db, account.id, scope),
+  };
   const run = await finishRun(db, runId, {
     outcome: failure ? (failure.code === "QUOTA_EXCEEDED" ? "refused" : "failed") : "succeeded",
     finishedAt,
     callsUsed,
     counts: failure ? { ...zeroCounts(), skipped: context.skipped.count } : context.counts,
+    details,
     skippedRecords: context.skipped.kept,
     error: failure?.message ?? null,
   });
@@ -138,6 +156,7 @@ export async function runSync(
     estimatedCalls: job.estimate.calls,
     callsUsed,
     counts: { ...context.counts },
+    details,
     skippedRecords: context.skipped.kept,
     quota: await quotaStatus(db, account, now),
   };

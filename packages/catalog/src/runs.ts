@@ -1,6 +1,6 @@
 import { type DatabaseOrTransaction, schema } from "@comptoir/db";
 import { eq } from "drizzle-orm";
-import type { SkippedRecord, SyncCounts, SyncKind, SyncRunSummary } from "./types.ts";
+import type { DetailCounts, SkippedRecord, SyncCounts, SyncKind, SyncRunSummary } from "./types.ts";
 
 const SUMMARY = {
   id: schema.syncRuns.id,
@@ -11,6 +11,8 @@ const SUMMARY = {
   finishedAt: schema.syncRuns.finishedAt,
   estimatedCalls: schema.syncRuns.estimatedCalls,
   callsUsed: schema.syncRuns.callsUsed,
+  detailsRead: schema.syncRuns.detailsRead,
+  detailsPending: schema.syncRuns.detailsPending,
   error: schema.syncRuns.error,
 };
 
@@ -27,6 +29,7 @@ export interface RunEnd {
   readonly finishedAt: Date;
   readonly callsUsed: number;
   readonly counts: SyncCounts;
+  readonly details: DetailCounts;
   readonly skippedRecords: readonly SkippedRecord[];
   readonly error: string | null;
 }
@@ -54,6 +57,8 @@ export async function finishRun(
       finishedAt: end.finishedAt,
       callsUsed: end.callsUsed,
       ...end.counts,
+      detailsRead: end.details.read,
+      detailsPending: end.details.pending,
       skippedRecords: end.skippedRecords,
       error: end.error,
     })

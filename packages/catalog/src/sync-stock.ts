@@ -2,8 +2,9 @@ import type { AccountClient } from "@comptoir/accounts";
 import type { HiboutikClient } from "@comptoir/api-client";
 import { type DatabaseOrTransaction, queryRows, type Transaction } from "@comptoir/db";
 import { sql } from "drizzle-orm";
-import { stockSyncCost } from "./cost.ts";
+import { runDetailPass } from "./detail-pass.ts";
 import { type MirrorStockCell, stockDigest, toStockCell } from "./map-product.ts";
+import { estimateSync } from "./plan.ts";
 import { runSync, type SyncContext } from "./run-sync.ts";
 import type { SyncOptions, SyncResult } from "./types.ts";
 import { writeStock } from "./write-stock.ts";
@@ -17,21 +18,33 @@ const STOCK_BATCH = 500;
  * to exactly its cells; products it does not mention, and products the mirror does not know
  * yet (a full sync or a product re-read adds them), are left alone. Note that the client reads
  * this one response whole: for catalogs of tens of thousands of products a full sync, whose
- * pages embed the stock, keeps memory lower.
+ * pages embed the stock, keeps memory lower. With `options.details` (`defaultSync` asks `auto`)
+ * it then reads details still due, e.g. the rest of a first catalog a day at a time.
  */
 export async function syncStock(
   db: DatabaseOrTransaction,
   accountClient: AccountClient,
   options: SyncOptions = {},
 ): Promise<SyncResult> {
+  const request = {
+    kind: "stock",
+    details: options.details ?? "none",
+    detailsIncludeHidden: options.detailsIncludeHidden === true,
+  } as const;
+  const plan = await estimateSync(db, accountClient.account, request, options.now?.());
   return runSync(
     db,
     accountClient,
     {
       kind: "stock",
       title: "A stock sync",
-      estimate: stockSyncCost(),
-      run: (tx, context) => applyBulkStock(tx, accountClient.client, context),
+      estimate: plan.estimate,
+      run: async (tx, context) => {
+        await applyBulkStock(tx, accountClient.client, context);
+        await runDetailPass(tx, accountClient, context, request.details, {
+          includeHidden: request.detailsIncludeHidden,
+        });
+      },
     },
     options,
   );

@@ -1,4 +1,5 @@
 import type { SyncRun } from "@comptoir/db/schema";
+import type { DetailsRequest } from "./details-budget.ts";
 
 export type SyncKind = "full" | "products" | "stock";
 
@@ -45,8 +46,17 @@ export type SyncRunSummary = Pick<
   | "finishedAt"
   | "estimatedCalls"
   | "callsUsed"
+  | "detailsRead"
+  | "detailsPending"
   | "error"
 >;
+
+/** The run's product details: read (one call each), and still due once it ended. */
+export interface DetailCounts {
+  readonly read: number;
+  /** Products (in the pass's scope) whose detail was never read or is out of date. */
+  readonly pending: number;
+}
 
 export interface SyncResult {
   readonly runId: string;
@@ -60,13 +70,14 @@ export interface SyncResult {
   readonly estimatedCalls: number;
   readonly callsUsed: number;
   readonly counts: SyncCounts;
+  readonly details: DetailCounts;
   /** The first skipped records (the count is `counts.skipped`). */
   readonly skippedRecords: readonly SkippedRecord[];
   readonly quota: QuotaStatus;
 }
 
 export interface SyncProgress {
-  readonly phase: "products" | "reference" | "stock";
+  readonly phase: "products" | "reference" | "stock" | "details";
   /** Pages (full sync) or products (re-reads) done so far. */
   readonly done: number;
   /** Known once Hiboutik announced the total (Content-Range), else null. */
@@ -79,6 +90,14 @@ export interface SyncOptions {
   /** Run even if the estimate exceeds the calls left this month. */
   readonly force?: boolean;
   readonly onProgress?: (progress: SyncProgress) => void;
+  /**
+   * The detail pass after a full or stock sync (see `detailsCap`): a full sync defaults to
+   * `auto`, a stock sync to `none` (`defaultSync` asks `auto` for both). Re-reading chosen
+   * products ignores it.
+   */
+  readonly details?: DetailsRequest;
+  /** The detail pass also reads archived products and products not published on the web. */
+  readonly detailsIncludeHidden?: boolean;
   /** Injected clock (tests): the quota month and the times written. */
   readonly now?: () => Date;
 }

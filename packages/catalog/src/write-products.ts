@@ -91,10 +91,12 @@ export async function writeProducts(
 
   const rewritten: MirrorProduct[] = [];
   const restocked: MirrorProduct[] = [];
+  const added = new Set<number>();
   for (const product of products) {
     const before = existing.get(product.productId);
     if (!before) {
       counts.added += 1;
+      added.add(product.productId);
       rewritten.push(product);
     } else if (differs(before, product)) {
       counts.changed += 1;
@@ -110,6 +112,9 @@ export async function writeProducts(
     await upsertProducts(db, accountId, rewritten, options);
     await replaceVariants(db, accountId, rewritten);
   }
+  // A detail read is recorded even when it changed nothing, so the product is no longer due.
+  if (options.source === "detail") await stampDetailRead(db, { accountId, now: options.now }, ids);
+  const rewrittenIds = new Set(rewritten.map((p) => p.productId));
   if (restocked.length > 0) {
     counts.stockChanged += await writeStock(
       db,
@@ -118,6 +123,8 @@ export async function writeProducts(
         productId: p.productId,
         cells: p.stock ?? [],
         stockHash: p.stockHash ?? "",
+        fresh: added.has(p.productId),
+        hashWritten: rewrittenIds.has(p.productId),
       })),
       options.now,
     );
@@ -145,8 +152,8 @@ async function upsertProducts(
     ...p.row,
     content_hash: p.contentHash,
     images: p.images ?? null,
-    // Stock is written (and its hash updated) by writeStock; '' = not known yet.
-    stock_hash: "",
+    // The hash of the stock writeStock is about to write with it; '' = not known yet.
+    stock_hash: p.stockHash ?? "",
   }));
   const detailReadAt = options.source === "detail" ? sql`${now}::timestamptz` : sql`null`;
   const columns = [...PRODUCT_COLUMNS, ...SPECIAL_COLUMNS];
@@ -160,6 +167,7 @@ async function upsertProducts(
         on conflict (account_id, product_id) do update set
           ${excludedAssignments(PRODUCT_COLUMNS.filter(([name]) => name !== "product_id"))},
           images = coalesce(excluded.images, catalog_products.images),
+          stock_hash = coalesce(nullif(excluded.stock_hash, ''), catalog_products.stock_hash),
           detail_read_at = coalesce(excluded.detail_read_at, catalog_products.detail_read_at),
           removed_at = null,
           synced_at = excluded.synced_at`,
@@ -193,5 +201,22 @@ async function replaceVariants(
     sql`insert into catalog_variants (account_id, ${names(VARIANT_COLUMNS)})
         select ${accountId}::uuid, ${names(VARIANT_COLUMNS, "n.")}
         from ${recordset(rows, VARIANT_COLUMNS)}`,
+  );
+}
+
+/** Marks products' details as read now, at the POS `updated_at` the mirror holds for them. */
+export async function stampDetailRead(
+  db: DatabaseOrTransaction,
+  context: { readonly accountId: string; readonly now: Date },
+  productIds: readonly number[],
+): Promise<void> {
+  if (productIds.length === 0) return;
+  await queryRows(
+    db,
+    sql`update catalog_products
+        set detail_read_at = ${context.now.toISOString()}::timestamptz,
+          detail_pos_updated_at = pos_updated_at
+        where account_id = ${context.accountId}::uuid
+          and product_id = any(${sql.param([...productIds])}::int[])`,
   );
 }

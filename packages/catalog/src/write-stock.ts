@@ -15,6 +15,10 @@ export interface ProductStock {
   readonly productId: number;
   readonly cells: readonly MirrorStockCell[];
   readonly stockHash: string;
+  /** Added by this batch: it has no cells to compare or delete yet. */
+  readonly fresh?: boolean;
+  /** Its stock hash was already written with its product row. */
+  readonly hashWritten?: boolean;
 }
 
 /**
@@ -41,7 +45,6 @@ export async function writeStock(
       alert_threshold: c.alertThreshold,
     }));
   });
-  const ids = products.map((p) => p.productId);
   let written = 0;
   if (cells.length > 0) {
     const upserted = await queryRows(
@@ -58,27 +61,39 @@ export async function writeStock(
     );
     written += upserted.length;
   }
-  const keys: readonly Column[] = CELL_COLUMNS.slice(0, 3);
-  const deleted = await queryRows(
-    db,
-    sql`delete from catalog_stock s
-        where s.account_id = ${account} and s.product_id = any(${sql.param(ids)}::int[])
-          and not exists (
-            select 1 from ${recordset(cells, keys)}
-            where n.product_id = s.product_id and n.size_id = s.size_id
-              and n.warehouse_id = s.warehouse_id)
-        returning 1`,
-  );
-  written += deleted.length;
-  const hashes = products.map((p) => ({ product_id: p.productId, stock_hash: p.stockHash }));
-  await queryRows(
-    db,
-    sql`update catalog_products p set stock_hash = n.stock_hash
-        from ${recordset(hashes, [
-          ["product_id", "int"],
-          ["stock_hash", "text"],
-        ])}
-        where p.account_id = ${account} and p.product_id = n.product_id`,
-  );
+  // Cells that no longer exist; products added by this batch have none (a first sync skips it).
+  const known = new Set(products.filter((p) => !p.fresh).map((p) => p.productId));
+  if (known.size > 0) {
+    const keys: readonly Column[] = CELL_COLUMNS.slice(0, 3);
+    const deleted = await queryRows(
+      db,
+      sql`delete from catalog_stock s
+          where s.account_id = ${account} and s.product_id = any(${sql.param([...known])}::int[])
+            and not exists (
+              select 1 from ${recordset(
+                cells.filter((c) => known.has(c.product_id)),
+                keys,
+              )}
+              where n.product_id = s.product_id and n.size_id = s.size_id
+                and n.warehouse_id = s.warehouse_id)
+          returning 1`,
+    );
+    written += deleted.length;
+  }
+  // Rewriting a product row only for its hash doubles the table's writes: skip those done.
+  const hashes = products
+    .filter((p) => !p.hashWritten)
+    .map((p) => ({ product_id: p.productId, stock_hash: p.stockHash }));
+  if (hashes.length > 0) {
+    await queryRows(
+      db,
+      sql`update catalog_products p set stock_hash = n.stock_hash
+          from ${recordset(hashes, [
+            ["product_id", "int"],
+            ["stock_hash", "text"],
+          ])}
+          where p.account_id = ${account} and p.product_id = n.product_id`,
+    );
+  }
   return written;
 }

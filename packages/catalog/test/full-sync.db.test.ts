@@ -103,7 +103,7 @@ describe("a full sync", () => {
       sizes: await db.select().from(schema.catalogSizes),
     });
     const before = await snapshot();
-    const later = { now: () => new Date("2026-11-21T08:00:00Z") };
+    const later = { ...syncOptions, now: () => new Date("2026-11-21T08:00:00Z") };
     const second = await syncCatalog(db, await shop.open(), later);
     expect(second.counts).toEqual({
       added: 0,

@@ -20,7 +20,12 @@ export type BodyRewrite = (path: string, url: URL, body: unknown) => unknown;
  */
 export async function simulatedShop(
   db: DatabaseOrTransaction,
-  options: { products: number; seed?: number; quota?: number } = { products: 30 },
+  options: {
+    products: number;
+    seed?: number;
+    quota?: number;
+    webhookFetch?: typeof globalThis.fetch;
+  } = { products: 30 },
 ) {
   let rewrite: BodyRewrite | undefined;
   const sim: Simulator = createSimulator({
@@ -28,6 +33,7 @@ export async function simulatedShop(
     products: options.products,
     now: () => NOW,
     monthlyQuota: 1_000_000,
+    webhookFetch: options.webhookFetch,
   });
   const fetch: typeof globalThis.fetch = async (input, init) => {
     const response = await sim.fetch(input, init);
@@ -69,4 +75,8 @@ export async function simulatedShop(
   };
 }
 
-export const syncOptions = { now: () => NOW };
+/**
+ * The tests of the list, stock and re-read paths leave the detail pass out (its own tests in
+ * details.db.test.ts give `details` explicitly), so their call counts are the paths' own.
+ */
+export const syncOptions = { now: () => NOW, details: "none" as const };

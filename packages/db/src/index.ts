@@ -27,4 +27,11 @@ export {
   migrationsFolder,
 } from "./migrate.ts";
 export * as schema from "./schema/index.ts";
+export {
+  type SharedSocket,
+  sharedSocketDirectory,
+  sharedSocketExists,
+  sharedSocketUrl,
+  shareOverSocket,
+} from "./shared-socket.ts";
 export { queryRows } from "./sql.ts";

@@ -42,6 +42,15 @@ export {
   sellerSettingsSchema,
 } from "./identity/seller-settings.ts";
 export {
+  type InvoiceLink,
+  type InvoiceLinkOptions,
+  invoiceLink,
+  invoiceUrl,
+  parseDuration,
+  type ResolvedInvoiceLink,
+  resolveInvoiceLink,
+} from "./links.ts";
+export {
   formatInvoiceNumber,
   InvalidNumberPatternError,
   MAX_NUMBER_LENGTH,
@@ -64,3 +73,41 @@ export {
   renderInvoicePdfHere,
 } from "./pdf/render-here.ts";
 export { parseInvoiceSnapshot, SNAPSHOT_FORMAT, serializeInvoice } from "./snapshot.ts";
+export {
+  type CreditInvoiceInput,
+  type CreditResult,
+  creditInvoice,
+  creditReturn,
+} from "./store/credit.ts";
+export { InvoiceError, type InvoiceErrorCode, type InvoiceErrorDetail } from "./store/errors.ts";
+export {
+  type InvoiceServices,
+  type IssueInvoiceInput,
+  type IssueRangeResult,
+  type IssueResult,
+  issueInvoice,
+  issueInvoices,
+  localDate,
+  type RenderInvoice,
+  sha256Hex,
+} from "./store/issue.ts";
+export {
+  findInvoice,
+  type InvoiceSummary,
+  type ListInvoicesOptions,
+  listInvoices,
+  showInvoice,
+  summarizeInvoice,
+} from "./store/records.ts";
+export { rerenderStoredInvoice } from "./store/rerender.ts";
+export { parseCreditSelection } from "./store/selection.ts";
+export {
+  applySellerChanges,
+  getInvoiceSettings,
+  type InvoiceSettings,
+  type Numbering,
+  sellerDraftFromHiboutik,
+  setLookSettings,
+  setNumbering,
+  setSellerSettings,
+} from "./store/settings.ts";

@@ -1,5 +1,7 @@
 import { type Command, InvalidArgumentError } from "@commander-js/extra-typings";
 import { addAccount, listAccounts, removeAccount } from "@comptoir/accounts";
+import { pruneOrphanedFeedBlobs } from "@comptoir/publishing";
+import { openBlobStore } from "@comptoir/storage";
 import { CliError } from "../errors.ts";
 import { ExitCode } from "../exit-codes.ts";
 import type { ContextFactory } from "../program.ts";
@@ -117,7 +119,16 @@ export function registerAccountCommands(program: Command, context: ContextFactor
           name,
         );
       }
-      const removed = await ctx.withDatabase(({ db }) => removeAccount(db, name));
-      ctx.output.result({ removed }, () => `Account "${removed.name}" removed.`);
+      const { removed, feedFilesDeleted } = await ctx.withDatabase(async ({ db }) => {
+        const removed = await removeAccount(db, name);
+        // The rows cascade; the published feed files live in blob storage and go now too.
+        const feedFilesDeleted = await pruneOrphanedFeedBlobs(db, openBlobStore(ctx.config));
+        return { removed, feedFilesDeleted };
+      });
+      ctx.output.result(
+        { removed, feedFilesDeleted },
+        () =>
+          `Account "${removed.name}" removed${feedFilesDeleted > 0 ? ` (${feedFilesDeleted} feed file(s) deleted)` : ""}.`,
+      );
     });
 }

@@ -10,7 +10,12 @@ import {
 import { describeDatabase } from "@comptoir/config";
 import { startSimulatorServer } from "@comptoir/hiboutik-sim";
 import { createApp, type RunningServer, startServer } from "@comptoir/server";
+import { openBlobStore } from "@comptoir/storage";
 import type { ContextFactory } from "../program.ts";
+import { demoFeeds } from "./demo-feeds.ts";
+import { demoInvoices } from "./demo-invoices.ts";
+import { demoJobs } from "./demo-jobs.ts";
+import { demoSync } from "./demo-sync.ts";
 import { parsePort } from "./serve.ts";
 
 interface DemoStep {
@@ -96,15 +101,18 @@ export function registerDemoCommand(program: Command, context: ContextFactory): 
             `${stores.values.length} stores, ${categories.values.length} categories, ${productTotal ?? "?"} products announced; ${overview?.callsThisMonth ?? 0} of ${overview?.monthlyCallQuota ?? 0} API calls used this month`,
           );
 
-          for (const [step, issue] of [
-            ["catalog sync", 5],
-            ["marketplace feeds", 6],
-            ["invoices", 8],
-            ["jobs, webhooks, admin API", 7],
-          ] as const) {
-            steps.push({ step, status: "not built yet", detail: `issue #${issue}` });
-            ctx.output.note(`· ${step}: not built yet (issue #${issue})`);
-          }
+          done("catalog sync", await demoSync(db, services, DEMO_ACCOUNT));
+
+          done(
+            "jobs, webhooks, admin API",
+            await demoJobs(db, services, {
+              accountName: DEMO_ACCOUNT,
+              simulator: sim.simulator,
+              config: ctx.config,
+              logger: ctx.logger,
+              blobs: openBlobStore(ctx.config),
+            }),
+          );
 
           const port = options.port ?? ctx.config.port ?? 3000;
           const app = createApp({
@@ -117,6 +125,23 @@ export function registerDemoCommand(program: Command, context: ContextFactory): 
           done(
             "Comptoir service",
             `${server.url} (health: ${server.url}/healthz, API: ${server.url}/api/openapi.json)`,
+          );
+          // After the service, so that the printed feed URLs carry the port it really listens on.
+          done(
+            "marketplace feeds",
+            await demoFeeds(db, {
+              accountName: DEMO_ACCOUNT,
+              store: openBlobStore(ctx.config),
+              ring: services.ring,
+              publicBaseUrl: ctx.config.publicUrl ?? server.url,
+            }),
+          );
+          done(
+            "invoices",
+            await demoInvoices(db, services, {
+              accountName: DEMO_ACCOUNT,
+              publicUrl: ctx.config.publicUrl ?? server.url,
+            }),
           );
 
           ctx.output.result({ steps, serviceUrl: server.url, simulatorUrl: sim.url }, (r) =>

@@ -1,8 +1,7 @@
 import { type Command, InvalidArgumentError, Option } from "@commander-js/extra-typings";
 import { oauthAppFromConfig } from "@comptoir/accounts";
-import { createApp, startServer } from "@comptoir/server";
-import { CliError } from "../errors.ts";
-import { ExitCode } from "../exit-codes.ts";
+import { startService } from "@comptoir/server";
+import { openBlobStore } from "@comptoir/storage";
 import type { ContextFactory } from "../program.ts";
 
 export function parsePort(value: string): number {
@@ -17,7 +16,7 @@ export function registerServeCommand(program: Command, context: ContextFactory):
   program
     .command("serve")
     .description(
-      "run the HTTP service until Ctrl-C (public feed and invoice URLs, admin API, health)",
+      "run the service until Ctrl-C: HTTP (feed and invoice URLs, webhooks, admin API, health) and jobs",
     )
     .option("--port <n>", "port to listen on (default: PORT or 3000; 0 = any free port)", parsePort)
     .option("--host <address>", "address to listen on (0.0.0.0 for all interfaces)", "127.0.0.1")
@@ -28,12 +27,6 @@ export function registerServeCommand(program: Command, context: ContextFactory):
     )
     .action(async (options) => {
       const ctx = context("serve");
-      if (options.role === "worker") {
-        throw new CliError(
-          "The worker role runs background jobs, which are not built yet (issue #7). Use --role web or all.",
-          ExitCode.Usage,
-        );
-      }
       const port = options.port ?? ctx.config.port ?? 3000;
       // Hiboutik sends shops back to the public address; without one, the local one (if known).
       const publicUrl =
@@ -43,25 +36,45 @@ export function registerServeCommand(program: Command, context: ContextFactory):
         oauthApp: oauthAppFromConfig(ctx.config, publicUrl),
       };
       await ctx.withDatabase(async (handle) => {
-        const app = createApp({
+        if (handle.kind === "pglite" && options.role !== "all") {
+          ctx.logger.warn(
+            { role: options.role },
+            "the embedded database allows one process: with --role web no jobs run, with --role worker nothing is served; use --role all, or PostgreSQL to split roles",
+          );
+        }
+        // Other `comptoir` commands keep working meanwhile, through this process.
+        const shared = await handle.share?.();
+        const service = await startService({
+          role: options.role,
           db: handle.db,
           logger: ctx.logger,
           config: ctx.config,
           accountServices,
+          blobs: openBlobStore(ctx.config),
+          port,
+          hostname: options.host,
         });
-        const server = await startServer(app, { port, hostname: options.host });
         ctx.output.result(
-          { url: server.url, role: options.role, database: handle.description },
+          {
+            url: service.url ?? null,
+            role: options.role,
+            database: handle.description,
+            jobs: options.role === "web" ? "enqueue only" : "running",
+            shared: shared ? shared.directory : null,
+          },
           (r) =>
             [
-              `Comptoir is serving on ${r.url} (${r.database}).`,
-              `  health: ${r.url}/healthz`,
+              r.url
+                ? `Comptoir is serving on ${r.url} (${r.database}).`
+                : `Comptoir is running jobs (${r.database}).`,
+              ...(r.url ? [`  health: ${r.url}/healthz`] : []),
+              `  jobs: ${r.jobs}`,
               "Press Ctrl-C to stop.",
             ].join("\n"),
         );
         const signal = await ctx.untilInterrupted();
-        ctx.logger.info({ signal }, "shutting down: finishing in-flight requests");
-        await server.close();
+        ctx.logger.info({ signal }, "shutting down: finishing in-flight requests and jobs");
+        await service.stop();
       });
     });
 }

@@ -1,4 +1,6 @@
+import { Readable } from "node:stream";
 import { migrationStatus, queryRows } from "@comptoir/db";
+import type { BlobStore } from "@comptoir/storage";
 import { createRoute, z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
 import type { App } from "../app.ts";
@@ -21,18 +23,30 @@ const healthz = createRoute({
 const readyz = createRoute({
   method: "get",
   path: "/readyz",
-  summary: "Ready to serve: database reachable and migrated",
+  summary: "Ready to serve: database reachable and migrated, blob storage writable",
   responses: {
     200: { description: "ready", content: { "application/json": { schema: readiness } } },
     503: { description: "not ready", content: { "application/json": { schema: readiness } } },
   },
 });
 
+/** Writes and deletes a small blob: a full disk or a read-only mount shows here, not on publish. */
+async function storageCheck(blobs: BlobStore): Promise<z.infer<typeof check>> {
+  const key = `health/readyz-${process.pid}-${Date.now()}.txt`;
+  try {
+    await blobs.put(key, Readable.from([Buffer.from("ok")]), { contentType: "text/plain" });
+    await blobs.delete(key);
+    return { ok: true, detail: "writable" };
+  } catch (error) {
+    return { ok: false, detail: `not writable: ${(error as Error).message}` };
+  }
+}
+
 export function registerHealthRoutes(app: App): void {
   app.openapi(healthz, (c) => c.json({ ok: true as const }, 200));
 
   app.openapi(readyz, async (c) => {
-    const { db } = c.get("deps");
+    const { db, blobs } = c.get("deps");
     const checks: Record<string, z.infer<typeof check>> = {};
     try {
       await queryRows(db, sql`select 1`);
@@ -45,6 +59,7 @@ export function registerHealthRoutes(app: App): void {
     } catch (error) {
       checks.database = { ok: false, detail: (error as Error).message };
     }
+    if (blobs) checks.storage = await storageCheck(blobs);
     const ready = Object.values(checks).every((entry) => entry.ok);
     return c.json({ ready, checks }, ready ? 200 : 503);
   });

@@ -31,11 +31,19 @@ export const accounts = pgTable(
       .default("active"),
     statusReason: text(),
     monthlyCallQuota: integer().notNull().default(10_000),
+    /**
+     * The secret in this account's webhook URL (`/webhooks/hiboutik/{secret}`; Hiboutik does not
+     * sign deliveries): an envelope bound to the row, so the URL can be shown again, and its
+     * SHA-256 (hex), which is how a delivery finds its account.
+     */
+    webhookSecret: text(),
+    webhookSecretHash: text(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (table) => [
     uniqueIndex("accounts_name_key").on(table.name),
+    uniqueIndex("accounts_webhook_secret_hash_key").on(table.webhookSecretHash),
     check("accounts_quota_positive", sql`${table.monthlyCallQuota} > 0`),
     check("accounts_auth_kind_known", sql`${table.authKind} in ('basic', 'oauth')`),
     check("accounts_status_known", sql`${table.status} in ('pending', 'active', 'disconnected')`),

@@ -193,6 +193,11 @@ export const catalogProducts = pgTable(
     removedAt: timestamp({ withTimezone: true }),
     /** When the product's detail was last read (authoritative sizes, images). */
     detailReadAt: timestamp({ withTimezone: true }),
+    /**
+     * The POS `updated_at` the last detail read saw: when the list later shows another one, the
+     * product changed on the POS and its detail is due again (the catalog's detail pass).
+     */
+    detailPosUpdatedAt: text(),
     firstSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     syncedAt: syncedAt(),
   },

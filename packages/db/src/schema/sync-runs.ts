@@ -47,6 +47,10 @@ export const syncRuns = pgTable(
     skipped: integer().notNull().default(0),
     /** The first skipped records with their reasons (product id, field, value, message). */
     skippedRecords: jsonb().notNull().default([]),
+    /** Product details (`GET /products/{id}`) the run's detail pass read. */
+    detailsRead: integer().notNull().default(0),
+    /** Products whose detail was still never read or out of date when the run ended. */
+    detailsPending: integer().notNull().default(0),
     error: text(),
   },
   (t) => [

@@ -129,7 +129,8 @@ export function registerProductRoutes(app: Hono, deps: RouteDeps): void {
       const spec = account.product(productId);
       if (!spec || slot < 1 || slot > spec.imageCount) return notFound(`Image ${name} not found`);
       const side = file[1] === "big" ? 1000 : 200;
-      return new Response(solidJpeg(side, side, imageColour(productId, slot)), {
+      // A copy typed over ArrayBuffer: packages that load the DOM lib (pdfmake types) need that.
+      return new Response(new Uint8Array(solidJpeg(side, side, imageColour(productId, slot))), {
         headers: { "content-type": "image/jpeg" },
       });
     }

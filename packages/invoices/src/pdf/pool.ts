@@ -1,20 +1,26 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Invoice, Look } from "@comptoir/templates";
 import { serializeInvoice } from "../snapshot.ts";
 import type { RenderReply, RenderRequest } from "./protocol.ts";
-import { MissingGlyphsError, type RenderedPdf, type RenderOptions } from "./render-here.ts";
+import {
+  MissingGlyphsError,
+  type RenderedPdf,
+  type RenderOptions,
+  renderInvoicePdfHere,
+} from "./render-here.ts";
 
 export interface RenderPoolOptions {
   /** Worker threads; defaults to the machine's available parallelism. */
   readonly size?: number;
   /**
-   * The worker module. Defaults to `worker.ts` beside this file, run through tsx; a bundled app
-   * points this at its compiled worker.
+   * The worker module. Defaults to `worker.ts` beside this file (run through tsx) when running
+   * from source, and to `render-worker.mjs` beside the bundle when bundled (an app's bundler
+   * builds `worker.ts` as that second entry, see apps/cli/tsdown.config.ts).
    */
   readonly workerUrl?: URL;
 }
@@ -82,6 +88,41 @@ function startWorker(url: URL): Worker {
   });
 }
 
+/** Where the worker module is: beside this source file, or beside the bundle this was built into. */
+export function defaultWorkerUrl(): URL {
+  return import.meta.url.endsWith(".ts")
+    ? new URL("./worker.ts", import.meta.url)
+    : new URL("./render-worker.mjs", import.meta.url);
+}
+
+/**
+ * Renders on the calling thread, for a bundle shipped without its worker: slower for servers
+ * (layout blocks the event loop) but correct, and said once on stderr.
+ */
+function inProcessPool(missing: string): RenderPool {
+  let warned = false;
+  let closed = false;
+  return {
+    size: 0,
+    render(invoice, look, options = {}) {
+      if (closed)
+        return Promise.reject(
+          new RenderFailedError("RenderFailedError", "the render pool is closed"),
+        );
+      if (!warned) {
+        warned = true;
+        console.warn(
+          `comptoir: the PDF render worker (${missing}) is missing; rendering invoices on the main thread`,
+        );
+      }
+      return renderInvoicePdfHere(invoice, look, options);
+    },
+    async close() {
+      closed = true;
+    },
+  };
+}
+
 /**
  * A pool of render workers (node:worker_threads), one per core by default. Layout is synchronous
  * CPU work; here it never blocks the caller's event loop, and each worker keeps its parsed fonts
@@ -89,7 +130,10 @@ function startWorker(url: URL): Worker {
  */
 export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
   const size = Math.max(1, options.size ?? availableParallelism());
-  const url = options.workerUrl ?? new URL("./worker.ts", import.meta.url);
+  const url = options.workerUrl ?? defaultWorkerUrl();
+  if (url.protocol === "file:" && !existsSync(fileURLToPath(url))) {
+    return inProcessPool(fileURLToPath(url));
+  }
   let nextId = 1;
   let closed = false;
   const slots: Slot[] = [];
