@@ -9,7 +9,7 @@ import {
 } from "@comptoir/accounts";
 import { describeDatabase } from "@comptoir/config";
 import { startSimulatorServer } from "@comptoir/hiboutik-sim";
-import { createApp, type RunningServer, startServer } from "@comptoir/server";
+import { type RunningService, startService } from "@comptoir/server";
 import { openBlobStore } from "@comptoir/storage";
 import type { ContextFactory } from "../program.ts";
 import { demoFeeds } from "./demo-feeds.ts";
@@ -60,9 +60,10 @@ export function registerDemoCommand(program: Command, context: ContextFactory): 
 
       const sim = await startSimulatorServer({ products: options.products, seed: 42 });
       const services = await ctx.accountServices();
-      let server: RunningServer | undefined;
+      let service: RunningService | undefined;
       try {
-        await ctx.withDatabase(async ({ db }) => {
+        await ctx.withDatabase(async (handle) => {
+          const { db } = handle;
           done("database", `${describeDatabase(ctx.config)}, migrated`);
           done(
             "Hiboutik simulator",
@@ -114,17 +115,23 @@ export function registerDemoCommand(program: Command, context: ContextFactory): 
             }),
           );
 
+          // The same service as `comptoir serve`: HTTP and the job worker in this process.
           const port = options.port ?? ctx.config.port ?? 3000;
-          const app = createApp({
-            db,
-            logger: ctx.logger,
-            config: ctx.config,
-            accountServices: { ...services, oauthApp: oauthAppFromConfig(ctx.config) },
-          });
-          server = await startServer(app, { port }).catch(() => startServer(app, { port: 0 }));
+          const start = (listenOn: number) =>
+            startService({
+              role: "all",
+              db,
+              logger: ctx.logger,
+              config: ctx.config,
+              accountServices: { ...services, oauthApp: oauthAppFromConfig(ctx.config) },
+              blobs: openBlobStore(ctx.config),
+              port: listenOn,
+            });
+          service = await start(port).catch(() => start(0));
+          const serviceUrl = service.url ?? "";
           done(
             "Comptoir service",
-            `${server.url} (health: ${server.url}/healthz, API: ${server.url}/api/openapi.json)`,
+            `${serviceUrl} with its job worker (health: ${serviceUrl}/healthz, API: ${serviceUrl}/api/openapi.json)`,
           );
           // After the service, so that the printed feed URLs carry the port it really listens on.
           done(
@@ -133,28 +140,36 @@ export function registerDemoCommand(program: Command, context: ContextFactory): 
               accountName: DEMO_ACCOUNT,
               store: openBlobStore(ctx.config),
               ring: services.ring,
-              publicBaseUrl: ctx.config.publicUrl ?? server.url,
+              publicBaseUrl: ctx.config.publicUrl ?? serviceUrl,
             }),
           );
           done(
             "invoices",
             await demoInvoices(db, services, {
               accountName: DEMO_ACCOUNT,
-              publicUrl: ctx.config.publicUrl ?? server.url,
+              publicUrl: ctx.config.publicUrl ?? serviceUrl,
             }),
           );
 
-          ctx.output.result({ steps, serviceUrl: server.url, simulatorUrl: sim.url }, (r) =>
+          // While the tour runs, other `comptoir` commands reach the same embedded database.
+          const shared = options.once ? undefined : await handle.share?.();
+          ctx.output.result({ steps, serviceUrl, simulatorUrl: sim.url }, (r) =>
             [
               "",
               `Comptoir is running on ${r.serviceUrl}; the simulated Hiboutik shop on ${r.simulatorUrl}.`,
+              ...(shared
+                ? [
+                    `In another terminal, try: pnpm comptoir feeds list, pnpm comptoir invoices list ${DEMO_ACCOUNT}`,
+                  ]
+                : []),
               options.once ? "" : "Press Ctrl-C to stop.",
             ].join("\n"),
           );
           if (!options.once) await ctx.untilInterrupted();
-          await server.close();
+          await service.stop();
         });
       } finally {
+        await service?.stop();
         await sim.close();
       }
     });
