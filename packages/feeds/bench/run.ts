@@ -98,6 +98,13 @@ const scenarios: Scenario[] = [
     gzip: true,
   },
   {
+    name: `  baseline hand CSV gz`,
+    kind: "template-baseline",
+    profile: "meta-csv",
+    products: big,
+    gzip: true,
+  },
+  {
     name: `meta csv       ${big / 1000}k`,
     kind: "pipeline",
     profile: "meta-csv",
@@ -121,6 +128,13 @@ const scenarios: Scenario[] = [
   {
     name: `local inv gz   ${big / 1000}k`,
     kind: "pipeline",
+    profile: "google-local-inventory",
+    products: big,
+    gzip: true,
+  },
+  {
+    name: `  baseline hand TSV gz`,
+    kind: "template-baseline",
     profile: "google-local-inventory",
     products: big,
     gzip: true,
@@ -176,8 +190,9 @@ console.warn(
     .join(" ")}`,
 );
 console.warn(
-  `${"configuration".padEnd(30)} ${"rows".padStart(9)} ${"seconds".padStart(8)} ${"rows/s".padStart(9)} ${"MB out".padStart(8)} ${"peak RSS MB".padStart(12)}`,
+  `${"configuration".padEnd(30)} ${"rows".padStart(9)} ${"seconds".padStart(8)} ${"rows/s".padStart(9)} ${"cpu s".padStart(7)} ${"MB out".padStart(8)} ${"peak RSS MB".padStart(12)}`,
 );
+const results: { scenario: Scenario; rowsPerSecond: number; rowsPerCpuSecond: number }[] = [];
 for (const scenario of scenarios) {
   const runs: Measurement[] = [];
   const repeat = scenario.products >= 1_000_000 ? 1 : RUNS;
@@ -193,17 +208,43 @@ for (const scenario of scenarios) {
     runs.push(JSON.parse(output) as Measurement);
   }
   const seconds = median(runs.map((r) => r.seconds));
+  const cpuSeconds = median(runs.map((r) => r.cpuSeconds));
   const rows = runs[0]?.rows ?? 0;
+  results.push({ scenario, rowsPerSecond: rows / seconds, rowsPerCpuSecond: rows / cpuSeconds });
+  const rate = Math.round(rows / seconds).toLocaleString("en-US");
+  const megabytes = (median(runs.map((r) => r.bytes)) / 1e6).toFixed(1);
+  const peakRss = median(runs.map((r) => r.peakRssMb)).toFixed(0);
   console.warn(
-    `${scenario.name.padEnd(30)} ${String(rows).padStart(9)} ${seconds.toFixed(2).padStart(8)} ${Math.round(
-      rows / seconds,
+    [
+      scenario.name.padEnd(30),
+      String(rows).padStart(9),
+      seconds.toFixed(2).padStart(8),
+      rate.padStart(9),
+      cpuSeconds.toFixed(2).padStart(7),
+      megabytes.padStart(8),
+      peakRss.padStart(12),
+    ].join(" "),
+  );
+}
+// Same-run ratios: each pipeline line against the template baseline of its channel and gzip
+// setting, by wall time and by CPU time (the latter moves less when the machine is shared).
+console.warn("\npipeline vs template baseline, same run (1.00 = as fast; target <= 1.50)");
+for (const { scenario, rowsPerSecond, rowsPerCpuSecond } of results) {
+  if (scenario.kind !== "pipeline" || scenario.source === "simulator") continue;
+  const baseline = results.find(
+    (r) =>
+      r.scenario.kind === "template-baseline" &&
+      r.scenario.profile === scenario.profile &&
+      r.scenario.gzip === scenario.gzip &&
+      r.scenario.products === scenario.products,
+  );
+  if (!baseline) continue;
+  console.warn(
+    `${scenario.name.padEnd(30)} ${(baseline.rowsPerSecond / rowsPerSecond).toFixed(2).padStart(6)}x wall ${(
+      baseline.rowsPerCpuSecond / rowsPerCpuSecond
     )
-      .toLocaleString("en-US")
-      .padStart(9)} ${(median(runs.map((r) => r.bytes)) / 1e6).toFixed(1).padStart(8)} ${median(
-      runs.map((r) => r.peakRssMb),
-    )
-      .toFixed(0)
-      .padStart(12)}`,
+      .toFixed(2)
+      .padStart(6)}x cpu`,
   );
 }
 console.warn(

@@ -28,6 +28,9 @@ export interface Scenario {
 export interface Measurement {
   readonly rows: number;
   readonly seconds: number;
+  /** CPU time of the process over the same span (all threads: gzip, GC): steadier than wall
+   * time when other work shares the cores. */
+  readonly cpuSeconds: number;
   readonly bytes: number;
   readonly peakRssMb: number;
 }
@@ -81,6 +84,7 @@ export async function measure(scenario: Scenario): Promise<Measurement> {
         ? simulatorSource(scenario.products)
         : syntheticFeedSource({ products: scenario.products });
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const result = await generateFeed(
       source,
       settings,
@@ -94,6 +98,7 @@ export async function measure(scenario: Scenario): Promise<Measurement> {
     return {
       rows: result.summary.counts.rows,
       seconds: (performance.now() - started) / 1000,
+      cpuSeconds: cpuSecondsSince(cpu),
       bytes: result.summary.output.bytes,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
     };
@@ -106,11 +111,18 @@ export async function measure(scenario: Scenario): Promise<Measurement> {
       ? (row: unknown) => `${JSON.stringify(row)}\n`
       : handSerializer(profile, names);
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const written = await writeRows(rows, count, encode, scenario.gzip);
   return {
     rows: count,
     seconds: (performance.now() - started) / 1000,
+    cpuSeconds: cpuSecondsSince(cpu),
     bytes: written.bytes,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
   };
+}
+
+function cpuSecondsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1e6;
 }

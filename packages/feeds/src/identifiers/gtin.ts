@@ -1,3 +1,5 @@
+import { trimmedText } from "../text/clean.ts";
+
 /**
  * GTIN checks (feeds.md 1.1.4 and rule I13). A POS barcode field holds three kinds of codes:
  * manufacturer GTINs, Hiboutik's internal `243…` codes, and whatever was typed. Only the first
@@ -38,7 +40,25 @@ export function hasValidCheckDigit(code: string): boolean {
  * that are not globally unique (restricted or internal). Either way only `ok` codes are sent.
  */
 export function checkGtin(raw: string): GtinVerdict {
-  const code = raw.trim();
+  // The item model checks each variant's barcode, then rule I13 checks the GTINs it kept: the
+  // same strings, a few items later. Verdicts are immutable, so the last few are reused.
+  for (const entry of recentChecks) if (entry.raw === raw) return entry.verdict;
+  const verdict = classify(raw);
+  recentChecks[nextCheck] = { raw, verdict };
+  nextCheck = (nextCheck + 1) % recentChecks.length;
+  return verdict;
+}
+
+const NO_VERDICT: GtinVerdict = { ok: false, reason: "not-digits", severity: "error" };
+/** More than the variants of one product, so that a product's checks find theirs. */
+const recentChecks: { raw: string | null; verdict: GtinVerdict }[] = Array.from(
+  { length: 8 },
+  () => ({ raw: null, verdict: NO_VERDICT }),
+);
+let nextCheck = 0;
+
+function classify(raw: string): GtinVerdict {
+  const code = trimmedText(raw);
   if (!/^\d+$/.test(code)) return { ok: false, reason: "not-digits", severity: "error" };
   if (!LENGTHS.has(code.length)) return { ok: false, reason: "bad-length", severity: "error" };
   if (/^0+$/.test(code)) return { ok: false, reason: "all-zeros", severity: "error" };

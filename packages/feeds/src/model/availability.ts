@@ -30,7 +30,8 @@ export function variantStock(
     byWarehouse.push({ warehouseId: cell.warehouseId, quantity: units });
     if (counted === null || counted.has(cell.warehouseId)) quantity += units;
   }
-  byWarehouse.sort((a, b) => a.warehouseId - b.warehouseId);
+  // Mirrors list stock by warehouse already; sorting (which copies) only when they do not.
+  if (!ascendingWarehouses(byWarehouse)) byWarehouse.sort((a, b) => a.warehouseId - b.warehouseId);
   if (!product.stockManaged) {
     return { availability: "in_stock", availabilityDate: null, quantity, byWarehouse };
   }
@@ -46,4 +47,11 @@ export function variantStock(
     };
   }
   return { availability: "out_of_stock", availabilityDate: null, quantity, byWarehouse };
+}
+
+function ascendingWarehouses(cells: readonly WarehouseStock[]): boolean {
+  for (let i = 1; i < cells.length; i++)
+    if ((cells[i - 1] as WarehouseStock).warehouseId > (cells[i] as WarehouseStock).warehouseId)
+      return false;
+  return true;
 }

@@ -2,7 +2,7 @@ import type { Money } from "@comptoir/api-client";
 import { checkGtin, GTIN_PROBLEM_TEXT } from "../identifiers/gtin.ts";
 import type { FeedSettings } from "../settings/schema.ts";
 import type { SourceProduct, SourceVariant } from "../source/types.ts";
-import { type CleanedText, cleanText } from "../text/clean.ts";
+import { type CleanedText, cleanText, trimmedText } from "../text/clean.ts";
 import { type FilterReason, type Finding, finding } from "../validation/rules.ts";
 import { variantStock } from "./availability.ts";
 import type { CatalogIndex, CategoryFacts } from "./catalog-index.ts";
@@ -179,7 +179,7 @@ export function createItemBuilder(settings: FeedSettings, index: CatalogIndex): 
         productId: product.id,
         sizeId,
         // Tokens may be empty ("{brand} {name}" without a brand): tidy the joins.
-        title: titleText.replace(/\s+/g, " ").replace(/^[\s\-–|,]+|[\s\-–|,]+$/g, ""),
+        title: tidyTitle(titleText),
         description,
         link: link.render({
           id: String(product.id),
@@ -228,6 +228,16 @@ export function createItemBuilder(settings: FeedSettings, index: CatalogIndex): 
   }
 
   return { build };
+}
+
+/** Whitespace runs other than a single space (same result as `\s+` → " ", fewer rewrites). */
+const TITLE_WHITESPACE = /\s{2,}|[^\S ]/g;
+const TITLE_EDGES = /^[\s\-–|,]+|[\s\-–|,]+$/g;
+const TITLE_EDGE_CHARS = /^[\s\-–|,]|[\s\-–|,]$/;
+
+function tidyTitle(text: string): string {
+  const spaced = text.replace(TITLE_WHITESPACE, " ");
+  return TITLE_EDGE_CHARS.test(spaced) ? spaced.replace(TITLE_EDGES, "") : spaced;
 }
 
 function textOf(
@@ -292,7 +302,7 @@ function prices(
 }
 
 function gtinOf(barcode: string | null, findings: Finding[]): string | null {
-  if (barcode === null || barcode.trim() === "") return null;
+  if (barcode === null || trimmedText(barcode) === "") return null;
   const verdict = checkGtin(barcode);
   if (verdict.ok) return verdict.gtin;
   // Kept as a warning: the item is fine without a GTIN; the barcode is simply not sent.

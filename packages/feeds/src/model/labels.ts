@@ -52,15 +52,39 @@ function labelValue(setting: CustomLabelSetting, inputs: LabelInputs): string | 
  */
 function marginBand(bands: readonly number[], inputs: LabelInputs): string | null {
   if (inputs.supplyPrice === null || inputs.price.isZero()) return null;
-  const vat = inputs.vatRate?.fraction.toNumber() ?? 0;
-  const net = inputs.price.toNumber() / (1 + vat);
-  const margin = ((net - inputs.supplyPrice.toNumber()) / net) * 100;
+  const vat = inputs.vatRate ? toNumber(inputs.vatRate.fraction) : 0;
+  const net = toNumber(inputs.price) / (1 + vat);
+  const margin = ((net - toNumber(inputs.supplyPrice)) / net) * 100;
   if (margin < 0) return "margin-negative";
-  const sorted = [...bands].sort((a, b) => a - b);
+  const sorted = sortedBands(bands);
   let lower = 0;
   for (const upper of sorted) {
     if (margin < upper) return `margin-${lower}-${upper}`;
     lower = upper;
   }
   return `margin-${lower}+`;
+}
+
+const SORTED_BANDS = new WeakMap<readonly number[], readonly number[]>();
+
+/** The settings' bands in ascending order, sorted once per settings object rather than per item. */
+function sortedBands(bands: readonly number[]): readonly number[] {
+  let sorted = SORTED_BANDS.get(bands);
+  if (sorted === undefined) {
+    sorted = [...bands].sort((a, b) => a - b);
+    SORTED_BANDS.set(bands, sorted);
+  }
+  return sorted;
+}
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * Decimal.toNumber() without its text round trip: when units and 10^scale are exact doubles,
+ * one IEEE division gives the correctly rounded value, the same double as Number("12.34").
+ */
+function toNumber(value: Money): number {
+  const { units, scale } = value;
+  if (scale > 22 || units > MAX_SAFE || units < -MAX_SAFE) return value.toNumber();
+  return Number(units) / 10 ** scale;
 }

@@ -1,3 +1,5 @@
+import { trimmedText } from "../text/clean.ts";
+import { plainHttpUrl } from "./plain-url.ts";
 import { type CompiledTemplate, compileTemplate } from "./template.ts";
 
 export const LINK_TOKENS = ["id", "ref", "slug", "itemId", "size", "sizeId"] as const;
@@ -64,12 +66,15 @@ function renderEncoded(
 
 /** RFC 3986: everything but unreserved characters is encoded, `/` included (a value is one segment). */
 function encodePathValue(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, percent);
+  return UNRESERVED.test(value) ? value : encodeURIComponent(value).replace(/[!'()*]/g, percent);
 }
 
 function encodeQueryValue(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, percent);
+  return UNRESERVED.test(value) ? value : encodeURIComponent(value).replace(/[!'()*]/g, percent);
 }
+
+/** Values made only of RFC 3986 unreserved characters (most refs, ids, sizes) encode to themselves. */
+const UNRESERVED = /^[A-Za-z0-9\-._~]*$/;
 
 function percent(char: string): string {
   return `%${char.charCodeAt(0).toString(16).toUpperCase()}`;
@@ -81,9 +86,11 @@ function percent(char: string): string {
  * not absolute http(s).
  */
 export function normalizeUrl(raw: string): string | null {
+  const text = trimmedText(raw);
+  if (plainHttpUrl(text)?.canonical) return text.replace(/,/g, "%2C");
   let url: URL;
   try {
-    url = new URL(raw.trim());
+    url = new URL(text);
   } catch {
     return null;
   }

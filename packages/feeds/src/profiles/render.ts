@@ -32,98 +32,122 @@ export function renderContext(profile: ChannelProfile, settings: FeedSettings): 
 
 /** `12.50 EUR`: decimal point, two decimals, no grouping, whatever the process locale. */
 export function formatPrice(amount: Money, currency: string): string {
-  return `${amount.round(2).toString()} ${currency}`;
+  // The price column and check I11 format the same (immutable) amount one after the other:
+  // remembering the last one saves a bigint round and toString per item.
+  if (amount === lastPrice.amount && currency === lastPrice.currency) return lastPrice.text;
+  const text = `${amount.round(2).toString()} ${currency}`;
+  lastPrice = { amount, currency, text };
+  return text;
 }
+
+let lastPrice: { amount: Money | null; currency: string; text: string } = {
+  amount: null,
+  currency: "",
+  text: "",
+};
 
 export function renderCells(context: RenderContext, item: FeedItem, store?: StoreRow): CellValue[] {
-  return context.columns.map((column) => cellOf(column.value, item, context, store));
+  return context.columns.map((column) => cellGetter(column.value, context)(item, store));
 }
 
-function cellOf(
-  value: ColumnValue,
-  item: FeedItem,
-  context: RenderContext,
-  store?: StoreRow,
-): CellValue {
-  if (typeof value === "object") return value.constant === "" ? undefined : value.constant;
+/** How one column's value is read from an item (and its store row, for local inventory). */
+export type CellGetter = (item: FeedItem, store: StoreRow | undefined) => CellValue;
+
+/**
+ * The getter of a column, chosen once per run rather than by a `switch` over the column's
+ * value for every cell of every item.
+ */
+export function cellGetter(value: ColumnValue, context: RenderContext): CellGetter {
+  if (typeof value === "object") {
+    const constant = value.constant === "" ? undefined : value.constant;
+    return () => constant;
+  }
+  const availability = context.profile.availability;
   switch (value) {
     case "id":
-      return item.id;
+      return (item) => item.id;
     case "itemGroupId":
-      return item.itemGroupId ?? undefined;
+      return (item) => item.itemGroupId ?? undefined;
     case "title":
-      return context.profile.titleVariantDetails && item.size !== null && !context.titleHasSize
-        ? `${item.title} - ${item.size}`
-        : item.title;
+      return context.profile.titleVariantDetails && !context.titleHasSize
+        ? (item) => (item.size !== null ? `${item.title} - ${item.size}` : item.title)
+        : (item) => item.title;
     case "description":
-      return item.description || undefined;
+      return (item) => item.description || undefined;
     case "link":
-      return item.link;
+      return (item) => item.link;
     case "imageLink":
-      return item.imageLink ?? undefined;
+      return (item) => item.imageLink ?? undefined;
     case "additionalImageLinks":
-      return item.additionalImageLinks.length > 0 ? item.additionalImageLinks : undefined;
+      return (item) =>
+        item.additionalImageLinks.length > 0 ? item.additionalImageLinks : undefined;
     case "allImageLinks":
-      return item.imageLink === null ? undefined : [item.imageLink, ...item.additionalImageLinks];
+      return (item) =>
+        item.imageLink === null ? undefined : [item.imageLink, ...item.additionalImageLinks];
     case "price":
-      return formatPrice(item.price, item.currency);
+      return (item) => formatPrice(item.price, item.currency);
     case "salePrice":
-      return item.salePrice === null ? undefined : formatPrice(item.salePrice, item.currency);
+      return (item) =>
+        item.salePrice === null ? undefined : formatPrice(item.salePrice, item.currency);
     case "chargedAmount":
-      return (item.salePrice ?? item.price).round(2).toString();
+      return (item) => (item.salePrice ?? item.price).round(2).toString();
     case "formerAmount":
-      return item.salePrice === null ? undefined : item.price.round(2).toString();
+      return (item) => (item.salePrice === null ? undefined : item.price.round(2).toString());
     case "availability":
-      return context.profile.availability[item.availability];
+      return (item) => availability[item.availability];
     case "availabilityDate":
-      return item.availabilityDate ?? undefined;
+      return (item) => item.availabilityDate ?? undefined;
     case "quantity":
-      return String(item.quantity);
+      return (item) => String(item.quantity);
     case "brand":
-      return item.brand ?? undefined;
+      return (item) => item.brand ?? undefined;
     case "gtin":
-      return item.gtin ?? undefined;
+      return (item) => item.gtin ?? undefined;
     case "mpn":
-      return item.mpn ?? undefined;
+      return (item) => item.mpn ?? undefined;
     case "identifierExists":
-      return item.identifierExists ? undefined : "no";
+      return (item) => (item.identifierExists ? undefined : "no");
     case "condition":
-      return item.condition;
+      return (item) => item.condition;
     case "size":
-      return item.size ?? undefined;
+      return (item) => item.size ?? undefined;
     case "color":
-      return item.color ?? undefined;
+      return (item) => item.color ?? undefined;
     case "gender":
-      return item.gender ?? undefined;
+      return (item) => item.gender ?? undefined;
     case "ageGroup":
-      return item.ageGroup ?? undefined;
+      return (item) => item.ageGroup ?? undefined;
     case "googleProductCategory":
-      return item.googleProductCategory === null ? undefined : String(item.googleProductCategory);
+      return (item) =>
+        item.googleProductCategory === null ? undefined : String(item.googleProductCategory);
     case "productType":
-      return item.productType ?? undefined;
+      return (item) => item.productType ?? undefined;
     case "customLabel0":
     case "customLabel1":
     case "customLabel2":
     case "customLabel3":
-    case "customLabel4":
-      return item.customLabels[Number(value.slice(-1))] ?? undefined;
+    case "customLabel4": {
+      const index = Number(value.slice(-1));
+      return (item) => item.customLabels[index] ?? undefined;
+    }
     case "updatedAt":
-      return item.updatedAt ?? undefined;
+      return (item) => item.updatedAt ?? undefined;
     case "productId":
-      return String(item.productId);
+      return (item) => String(item.productId);
     case "sizeId":
-      return item.sizeId === 0 ? undefined : String(item.sizeId);
+      return (item) => (item.sizeId === 0 ? undefined : String(item.sizeId));
     case "storeCode":
-      return store?.storeCode;
+      return (_item, store) => store?.storeCode;
     case "storeAvailability":
-      return store?.availability;
+      return (_item, store) => store?.availability;
     case "storeQuantity":
       // Without stock management there is no count to give: the row says in_stock only.
-      return store === undefined || !item.stockManaged ? undefined : String(store.quantity);
+      return (item, store) =>
+        store === undefined || !item.stockManaged ? undefined : String(store.quantity);
     case "pickupMethod":
-      return store?.pickupMethod;
+      return (_item, store) => store?.pickupMethod;
     case "pickupSla":
-      return store?.pickupSla;
+      return (_item, store) => store?.pickupSla;
   }
 }
 

@@ -46,8 +46,8 @@ export interface OutputFacts {
   readonly contentType: string;
   /**
    * Streaming well-formedness check of XML output: "passed" (every batch parsed), "sampled"
-   * (frame, first batch and one batch in 32 checked), "failed", or "skipped" (delimited
-   * files, or turned off).
+   * (frame and first batch parsed, one batch in 32 checked), "failed", or "skipped"
+   * (delimited files, or turned off).
    */
   readonly xmlCheck: "passed" | "sampled" | "failed" | "skipped";
 }

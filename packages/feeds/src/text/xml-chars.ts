@@ -41,10 +41,23 @@ const WINDOWS_1252: Readonly<Record<string, string>> = {
   "\u009F": "Ÿ",
 };
 const C1 = /[\u0080-\u009F]/g;
-/** One cheap scan deciding whether the slower passes below are needed at all. */
-const SUSPECT =
+/**
+ * One cheap scan deciding whether the slower passes below are needed at all: the characters of
+ * NOT_XML and C1 except surrogates, without the /u flag (a plain class scan, about 3× faster
+ * than a /u regex with \p{Cs}, which decodes every code point). Surrogates are looked at only
+ * in text that has some (emoji).
+ */
+const SUSPECT_BMP =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u0080-\u009F\uFFFE\uFFFF\u200B\u2060\uFEFF]|\p{Cs}/u;
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u0080-\u009F\uFFFE\uFFFF\u200B\u2060\uFEFF]/;
+const SURROGATE = /[\uD800-\uDFFF]/;
+/** A low surrogate not after a high one, or a high one not before a low one. */
+const LONE_SURROGATE = /(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])/;
+
+/** A character NOT_XML or C1 would match (a lone surrogate is \p{Cs} in a /u regex). */
+function isSuspect(text: string): boolean {
+  return SUSPECT_BMP.test(text) || (SURROGATE.test(text) && LONE_SURROGATE.test(text));
+}
 
 export interface CharRepair {
   readonly text: string;
@@ -55,7 +68,7 @@ export interface CharRepair {
 }
 
 export function repairCharacters(text: string): CharRepair {
-  if (!SUSPECT.test(text)) return { text, removed: 0, remapped: 0 };
+  if (!isSuspect(text)) return { text, removed: 0, remapped: 0 };
   let removed = 0;
   let remapped = 0;
   let result = text;
@@ -79,7 +92,7 @@ export function repairCharacters(text: string): CharRepair {
 
 /** True when `text` holds only characters XML 1.0 allows (the X05 check on output). */
 export function isXmlSafe(text: string): boolean {
-  if (!SUSPECT.test(text)) return true;
+  if (!isSuspect(text)) return true;
   NOT_XML.lastIndex = 0;
   C1.lastIndex = 0;
   return !NOT_XML.test(text) && !C1.test(text);

@@ -27,13 +27,15 @@ export function checkGroup(profile: ChannelProfile, members: readonly GroupMembe
         }),
       );
   }
-  const brands = new Set(members.map((m) => m.item.brand ?? ""));
+  // A group is a handful of sizes: plain comparisons with the first member instead of Sets.
+  const first = members[0] as GroupMember;
+  const brandsDiffer = members.some((m) => (m.item.brand ?? "") !== (first.item.brand ?? ""));
   for (const member of members) {
     if (member.item.id === groupId)
       member.findings.push(finding("G01", "id", "id equals the item_group_id", { value: groupId }));
     if (member.item.sizeId === 0)
       member.findings.push(finding("G02", "id", "parent row of a product with sizes"));
-    if (brands.size > 1)
+    if (brandsDiffer)
       member.findings.push(
         finding("G04", "brand", "brand differs within the variant group", {
           value: member.item.brand ?? "",
@@ -57,8 +59,7 @@ export function checkGroup(profile: ChannelProfile, members: readonly GroupMembe
       );
   }
   if (members.length > 1) {
-    const links = new Set(members.map((m) => m.item.link));
-    if (links.size === 1) {
+    if (members.every((m) => m.item.link === first.item.link)) {
       for (const member of members)
         member.findings.push(
           finding(
@@ -68,17 +69,24 @@ export function checkGroup(profile: ChannelProfile, members: readonly GroupMembe
           ),
         );
     }
-    const titles = new Set(members.map((m) => m.title));
-    if (profile.titleVariantDetails && titles.size < members.length) {
+    if (profile.titleVariantDetails && hasRepeatedTitle(members)) {
       for (const member of members)
         member.findings.push(
           finding("G07", "title", "variants share a title; this channel wants the size in it"),
         );
-    } else if (!profile.titleVariantDetails && titles.size > 1) {
+    } else if (!profile.titleVariantDetails && members.some((m) => m.title !== first.title)) {
       for (const member of members)
         member.findings.push(
           finding("G07", "title", "variant titles differ; this channel wants one title per group"),
         );
     }
   }
+}
+
+function hasRepeatedTitle(members: readonly GroupMember[]): boolean {
+  for (let i = 1; i < members.length; i++) {
+    const title = members[i]?.title;
+    for (let j = 0; j < i; j++) if (members[j]?.title === title) return true;
+  }
+  return false;
 }

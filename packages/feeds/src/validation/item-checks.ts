@@ -1,5 +1,7 @@
 import { checkGtin, GTIN_PROBLEM_TEXT } from "../identifiers/gtin.ts";
 import type { FeedItem } from "../model/item.ts";
+import { plainHttpUrl } from "../model/plain-url.ts";
+import { formatPrice } from "../profiles/render.ts";
 import type { ChannelProfile } from "../profiles/types.ts";
 import type { FeedSettings } from "../settings/schema.ts";
 import { googleTaxonomy } from "../taxonomy/index.ts";
@@ -36,7 +38,7 @@ const CHECKS: Partial<Record<RuleCode, ItemCheck>> = {
     }
   },
   I06(item, env, out) {
-    const link = parseHttpUrl(item.link);
+    const link = httpUrlParts(item.link);
     if (link === null) {
       out.push(finding("I06", "link", "link is not an absolute http(s) URL", { value: item.link }));
     } else {
@@ -61,7 +63,7 @@ const CHECKS: Partial<Record<RuleCode, ItemCheck>> = {
   },
   I07(item, _env, out) {
     if (item.imageLink === null) return;
-    const path = parseHttpUrl(item.imageLink)?.pathname ?? "";
+    const path = imagePath(item.imageLink);
     if (!IMAGE_EXTENSION.test(path)) {
       out.push(
         finding(
@@ -84,7 +86,7 @@ const CHECKS: Partial<Record<RuleCode, ItemCheck>> = {
     }
   },
   I11(item, env, out) {
-    const text = `${item.price.round(2).toString()} ${item.currency}`;
+    const text = formatPrice(item.price, item.currency);
     if (
       !item.price.isNegative() &&
       !item.price.isZero() &&
@@ -195,6 +197,24 @@ export function checkItem(
   out: Finding[],
 ): void {
   for (const code of profile.checks) CHECKS[code]?.(item, env, out);
+}
+
+interface HttpUrlParts {
+  readonly protocol: string;
+  readonly hostname: string;
+  readonly pathname: string;
+}
+
+/** Variants of a product share their image: the last path is remembered. */
+let lastImage = { url: "", path: "" };
+
+function imagePath(url: string): string {
+  if (url !== lastImage.url) lastImage = { url, path: httpUrlParts(url)?.pathname ?? "" };
+  return lastImage.path;
+}
+
+function httpUrlParts(text: string): HttpUrlParts | null {
+  return plainHttpUrl(text) ?? parseHttpUrl(text);
 }
 
 function parseHttpUrl(text: string): URL | null {
