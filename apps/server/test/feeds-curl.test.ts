@@ -1,39 +1,11 @@
-import { execFile } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { createLocalFsStore } from "@comptoir/storage";
 import { useTempDir } from "@comptoir/testing";
 import { expect, test } from "vitest";
 import { startServer } from "../src/index.ts";
+import { curl, curlHead, parseHead } from "./curl.ts";
 import { feedWorld, feedXml } from "./feed-fixtures.ts";
-
-const run = promisify(execFile);
-
-/** curl's -D output as a status and a lower-cased header map (the last response only). */
-function parseHead(text: string): { status: number; headers: Record<string, string> } {
-  const blocks = text.trim().split(/\r?\n\r?\n/);
-  const lines = (blocks.at(-1) ?? "").split(/\r?\n/);
-  const status = Number(lines[0]?.split(" ")[1]);
-  const headers: Record<string, string> = {};
-  for (const line of lines.slice(1)) {
-    const colon = line.indexOf(":");
-    headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
-  }
-  return { status, headers };
-}
-
-async function curl(args: string[]) {
-  const { stdout } = await run("curl", ["-sS", "-D", "-", ...args], {
-    encoding: "buffer",
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return stdout;
-}
-
-async function curlHead(args: string[]) {
-  return parseHead((await curl(["-o", "/dev/null", ...args])).toString("latin1"));
-}
 
 test("a running server answers curl: conditional GET, HEAD, gzip, ranges, resume, Basic auth", async () => {
   const dir = useTempDir();

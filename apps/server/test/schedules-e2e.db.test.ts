@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import zlib from "node:zlib";
 import {
   addAccount,
   type ClientServices,
@@ -19,12 +20,13 @@ import { createScratchDatabase, dropScratchDatabase } from "@comptoir/db/testing
 import { createSimulator } from "@comptoir/hiboutik-sim";
 import { runFeedTick, setFeedSchedule, startJobQueue } from "@comptoir/jobs";
 import { createLogger } from "@comptoir/logger";
-import { addFeed } from "@comptoir/publishing";
+import { addFeed, feedPublicPath } from "@comptoir/publishing";
 import { createLocalFsStore } from "@comptoir/storage";
 import { createTestDatabase } from "@comptoir/testing";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { createJobHandlers } from "../src/index.ts";
+import { createJobHandlers, startService } from "../src/index.ts";
+import { curl, curlHead, parseHead } from "./curl.ts";
 
 const require = createRequire(import.meta.url);
 const tsx = pathToFileURL(require.resolve("tsx")).href;
@@ -149,8 +151,64 @@ async function expectOneRunPerSlot(db: Database, feedIds: string[], claimed: num
   expect(live.every((feed) => feed.live !== null)).toBe(true);
 }
 
+/**
+ * A web process (this test's) serves what the workers published: curl checks the public URL's
+ * HTTP semantics (full GET, HEAD, conditional GET both ways, gzip negotiation, the .gz file).
+ */
+async function expectServedOverHttp(db: Database, feedIds: string[], blobRoot: string) {
+  const web = await startService({
+    role: "web",
+    db,
+    logger: createLogger({ level: "silent" }),
+    config: loadConfig({}, os.tmpdir()),
+    accountServices: { ring },
+    blobs: createLocalFsStore({ root: blobRoot }),
+    port: 0,
+    hostname: "127.0.0.1",
+  });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "comptoir-curl-"));
+  try {
+    for (const feedId of feedIds) {
+      const [feed] = await db.select().from(schema.feeds).where(eq(schema.feeds.id, feedId));
+      if (!feed) throw new Error(`feed ${feedId} is gone`);
+      const url = `${web.url}${feedPublicPath(ring, feed)}`;
+      const plain = path.join(dir, `${feedId}.csv`);
+      const full = parseHead((await curl(["-o", plain, url])).toString("latin1"));
+      expect(full.status).toBe(200);
+      expect(full.headers["content-type"]).toMatch(/^text\/csv; charset=utf-8/);
+      const body = fs.readFileSync(plain, "utf8");
+      expect(body.split("\n")[0]).toMatch(/^id,/);
+      expect(body.trim().split("\n").length).toBeGreaterThan(10);
+
+      const head = parseHead((await curl(["-I", url])).toString("latin1"));
+      expect(head.status).toBe(200);
+      for (const name of ["content-type", "content-length", "etag", "last-modified"]) {
+        expect([name, head.headers[name]]).toEqual([name, full.headers[name]]);
+      }
+      const etag = full.headers.etag as string;
+      expect((await curlHead(["-H", `If-None-Match: ${etag}`, url])).status).toBe(304);
+      expect((await curlHead(["-z", full.headers["last-modified"] as string, url])).status).toBe(
+        304,
+      );
+      expect((await curlHead(["-H", 'If-None-Match: "stale"', url])).status).toBe(200);
+
+      const negotiated = path.join(dir, `${feedId}.negotiated.csv`);
+      const gzipped = parseHead((await curl(["--compressed", "-o", negotiated, url])).toString());
+      expect(gzipped.headers["content-encoding"]).toBe("gzip");
+      expect(fs.readFileSync(negotiated, "utf8")).toBe(body);
+      const gzFile = path.join(dir, `${feedId}.csv.gz`);
+      const gz = parseHead((await curl(["-o", gzFile, `${url}.gz`])).toString());
+      expect(gz.headers["content-type"]).toBe("application/gzip");
+      expect(zlib.gunzipSync(fs.readFileSync(gzFile)).toString("utf8")).toBe(body);
+    }
+  } finally {
+    await web.stop({ timeoutMs: 5000 });
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe("scheduled generations with two workers", () => {
-  it("publish each feed once per slot", async () => {
+  it("publish each feed once per slot, served with HTTP caching semantics", async () => {
     const blobRoot = fs.mkdtempSync(path.join(os.tmpdir(), "comptoir-blobs-"));
     const target = loadConfig().database;
     if (target.kind === "postgres") {
@@ -165,6 +223,7 @@ describe("scheduled generations with two workers", () => {
           await spawnWorker(scratch.url, blobRoot),
         );
         await expectOneRunPerSlot(handle.db, feedIds, await runSlots(handle.db, workers));
+        await expectServedOverHttp(handle.db, feedIds, blobRoot);
       } finally {
         for (const worker of workers) await worker.stop();
         await handle.close();
@@ -177,6 +236,7 @@ describe("scheduled generations with two workers", () => {
       try {
         const feedIds = await scheduledFeeds(db);
         await expectOneRunPerSlot(db, feedIds, await runSlots(db, workers));
+        await expectServedOverHttp(db, feedIds, blobRoot);
       } finally {
         for (const worker of workers) await worker.stop();
         await database.dispose();
