@@ -1,7 +1,8 @@
 /**
  * Feed serving benchmark (`pnpm bench` in apps/server): conditional 304s per second and full
  * downloads of a 50 MB gzipped feed, Hono (the real feed route) against nginx from Debian
- * serving the same file, in the same run, on 127.0.0.1, with autocannon.
+ * serving the same file, in the same run, on 127.0.0.1: 304s with wrk (Debian's package; autocannon
+ * when wrk is not installed, or with --autocannon), full downloads with curl.
  *
  *   pnpm bench [-- --duration 10 --runs 3]
  *
@@ -28,6 +29,8 @@ const { values: args } = parseArgs({
     duration: { type: "string", default: "10" },
     runs: { type: "string", default: "3" },
     "size-mb": { type: "string", default: "50" },
+    /** 304s with autocannon even when wrk is installed. */
+    autocannon: { type: "boolean", default: false },
     /** Measure Hono alone, as if nginx were not installed. */
     "no-nginx": { type: "boolean", default: false },
   },
@@ -168,8 +171,51 @@ http {
   return { name: "nginx 1 worker (sendfile)", url, child };
 }
 
-/** Conditional requests with autocannon (its JS HTTP parser is fine for bodiless answers). */
+function wrkBinary(): string | null {
+  try {
+    execFileSync("wrk", ["--version"], { stdio: "ignore" });
+    return "wrk";
+  } catch (error) {
+    // wrk --version prints its version and exits 1.
+    return (error as NodeJS.ErrnoException).code === "ENOENT" ? null : "wrk";
+  }
+}
+const WRK = args.autocannon ? null : wrkBinary();
+const LOAD_GENERATOR = WRK ? "wrk (1 thread)" : "autocannon";
+
+/** wrk's latency figures ("1.23ms", "850.00us", "1.02s") in milliseconds. */
+function wrkMs(text: string | undefined): number {
+  const match = /^([\d.]+)(us|ms|s)$/.exec(text ?? "");
+  if (!match) return Number.NaN;
+  const value = Number(match[1]);
+  return match[2] === "us" ? value / 1000 : match[2] === "s" ? value * 1000 : value;
+}
+
+/**
+ * Conditional requests with wrk when installed (C, one thread: it leaves more of the 2 cores to
+ * the servers than autocannon, whose JavaScript client needs a core of its own), else autocannon.
+ */
 async function load304(url: string, seconds: number, etag: string): Promise<Run> {
+  if (WRK) {
+    const out = execFileSync(
+      WRK,
+      ["-t1", "-c32", `-d${seconds}s`, "--latency", "-H", `If-None-Match: ${etag}`, url],
+      { encoding: "utf8" },
+    );
+    const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
+    const transfer = /Transfer\/sec:\s+([\d.]+)(KB|MB|GB|B)/.exec(out);
+    const unit = { B: 1, KB: 1024, MB: MiB, GB: 1024 * MiB }[transfer?.[2] ?? "B"] ?? 1;
+    const errors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+    return {
+      rps,
+      mibps: (Number(transfer?.[1] ?? 0) * unit) / MiB,
+      p50: wrkMs(/50%\s+(\S+)/.exec(out)?.[1]),
+      p99: wrkMs(/99%\s+(\S+)/.exec(out)?.[1]),
+      bad:
+        Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0) +
+        (errors ? errors.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0),
+    };
+  }
   const result = await autocannon({
     url,
     connections: 32,
@@ -333,7 +379,7 @@ async function main() {
     const fmt = (n: number) => Math.round(n).toLocaleString("en");
     const lines = [
       "",
-      `Feed serving, ${(info.size / 1e6).toFixed(1)} MB gzip feed, 127.0.0.1, autocannon, median of ${RUNS} × ${DURATION} s`,
+      `Feed serving, ${(info.size / 1e6).toFixed(1)} MB gzip feed, 127.0.0.1, 304s with ${LOAD_GENERATOR}, downloads with curl, median of ${RUNS} × ${DURATION} s`,
       "",
       "| server | 304 req/s median (min–max) | 304 p50 / p99 ms | full downloads, 4 conn: MiB/s (req/s) | peak RSS MB |",
       "|---|---|---|---|---|",

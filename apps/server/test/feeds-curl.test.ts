@@ -42,6 +42,23 @@ test("a running server answers curl: conditional GET, HEAD, gzip, ranges, resume
     expect((await curlHead(["-H", `If-None-Match: ${etag}`, gzUrl])).status).toBe(304);
     expect((await curlHead(["-H", `If-Modified-Since: ${lastModified}`, gzUrl])).status).toBe(304);
     expect((await curlHead(["-H", 'If-None-Match: "old"', gzUrl])).status).toBe(200);
+    // Request ids as the app gives them: the client's when well-formed, a new one otherwise.
+    const traced = await curlHead([
+      "-H",
+      `If-None-Match: ${etag}`,
+      "-H",
+      "X-Request-Id: crawl-42",
+      gzUrl,
+    ]);
+    expect(traced.headers["x-request-id"]).toBe("crawl-42");
+    const untraced = await curlHead([
+      "-H",
+      `If-None-Match: ${etag}`,
+      "-H",
+      "X-Request-Id: a b",
+      gzUrl,
+    ]);
+    expect(untraced.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
     // curl -z DATE sends If-Modified-Since.
     expect((await curlHead(["-z", lastModified, gzUrl])).status).toBe(304);
 
@@ -92,6 +109,6 @@ test("a running server answers curl: conditional GET, HEAD, gzip, ranges, resume
     await server.close();
   }
   // Every fetch above was reported, with the bytes actually sent for the downloads.
-  expect(world.sink.fetches.filter((f) => f.status === 304)).toHaveLength(3);
+  expect(world.sink.fetches.filter((f) => f.status === 304)).toHaveLength(5);
   expect(world.sink.fetches.some((f) => f.status === 200 && f.bytes === gz.length)).toBe(true);
 });

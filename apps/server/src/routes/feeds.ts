@@ -4,8 +4,8 @@ import type { App, AppDependencies } from "../app.ts";
 import { ApiError } from "../errors.ts";
 import { BASIC_CHALLENGE } from "../feeds/basic-auth.ts";
 import { countedWebStream } from "../feeds/counted-stream.ts";
+import { type FeedAnswer, recordFetch, registerFeedFastPath } from "../feeds/fast-path.ts";
 import { createFeedServing, type FeedServing } from "../feeds/feed-serving.ts";
-import { fetcherFamily } from "../feeds/fetcher-family.ts";
 import { alreadySent, nodeResponseOf, writeNodeResponse } from "../feeds/node-response.ts";
 import { onAppClose } from "../lifecycle.ts";
 
@@ -58,21 +58,29 @@ export function registerFeedRoutes(app: App, deps: AppDependencies): void {
     },
   });
 
+  // GET answers that succeed are written from Node's request listener (see fast-path.ts);
+  // they are logged like the app's request logs, at debug (see below).
+  registerFeedFastPath(app, service, recorder, (answer: FeedAnswer, request) => {
+    if (!deps.logger.isLevelEnabled("debug")) return;
+    deps.logger.debug(
+      {
+        requestId: request.id,
+        method: "GET",
+        path: `/feeds/…/${request.file}`,
+        status: answer.status,
+        ms: Math.round(performance.now() - answer.started),
+        userAgent: answer.userAgent,
+      },
+      "request",
+    );
+  });
+
   app.get("/feeds/:token/:file", async (c) => {
     const started = performance.now();
     const at = new Date();
     const userAgent = c.req.header("user-agent");
-    const fetcher = fetcherFamily(userAgent);
     const record = (feedId: string, status: number, bytes: number) =>
-      recorder.record({
-        feedId,
-        fetcher,
-        at,
-        status,
-        bytes,
-        userAgent,
-        durationMs: performance.now() - started,
-      });
+      recordFetch(recorder, { feedId, status, at, started, userAgent }, bytes);
 
     const outcome = await service.serve({
       method: c.req.method === "HEAD" ? "HEAD" : "GET",
