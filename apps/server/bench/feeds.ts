@@ -25,6 +25,8 @@ import { createLocalFsStore } from "@comptoir/storage";
 import autocannon from "autocannon";
 
 const { values: args } = parseArgs({
+  // `pnpm bench -- --runs 5` passes the "--" along.
+  args: process.argv.slice(2).filter((arg) => arg !== "--"),
   options: {
     duration: { type: "string", default: "10" },
     runs: { type: "string", default: "3" },
