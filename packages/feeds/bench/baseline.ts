@@ -12,18 +12,15 @@ import { APPAREL_COUNTRIES, checkItem } from "../src/validation/item-checks.ts";
 import type { Finding } from "../src/validation/rules.ts";
 
 /**
- * Rows of the first `products` synthetic products, rendered once (outside the clock), for the
- * baselines: they write these rows again and again with no item model, no validation and no
- * library, which is the floor the pipeline is compared with.
+ * The rows the pipeline writes for the first `products` synthetic products (items without
+ * validation errors), built with the engine's own item model, checks and column rules but none
+ * of its machinery (no streaming engine, group checks, statistics, XML check or hashing).
  */
-export function sampleRows(
+export function* renderedRows(
   settings: FeedSettings,
   profile: ChannelProfile,
   products: number,
-): {
-  names: string[];
-  rows: CellValue[][];
-} {
+): Generator<CellValue[]> {
   const context = renderContext(profile, settings);
   const builder = createItemBuilder(settings, buildCatalogIndex(SYNTHETIC_REFERENCE, settings));
   const stores = settings.localInventory.stores.map((setting) => ({
@@ -37,8 +34,6 @@ export function sampleRows(
     linkHosts: new Set<string>(),
     apparelCountry: APPAREL_COUNTRIES.has(settings.country),
   };
-  const rows: CellValue[][] = [];
-  // Only rows the pipeline would write: items without validation errors.
   const valid = (findings: readonly Finding[]) => !findings.some((f) => f.severity === "error");
   for (let id = 1; id <= products; id++) {
     const outcome = builder.build(syntheticProduct(id));
@@ -49,15 +44,19 @@ export function sampleRows(
       if (profile.rows === "store-item") {
         for (const row of storeRows(item, stores, 0)) {
           const cells = applyColumnRules(context, renderCells(context, item, row), findings);
-          if (valid(findings)) rows.push(cells);
+          if (valid(findings)) yield cells;
         }
       } else {
         const cells = applyColumnRules(context, renderCells(context, item), findings);
-        if (valid(findings)) rows.push(cells);
+        if (valid(findings)) yield cells;
       }
     }
   }
-  return { names: context.columns.map((c) => c.name), rows };
+}
+
+/** The column names of a profile under these settings. */
+export function columnNames(settings: FeedSettings, profile: ChannelProfile): string[] {
+  return renderContext(profile, settings).columns.map((c) => c.name);
 }
 
 /** Hand-written serializers: template strings for XML, a ten-line quoter for CSV/TSV. */
@@ -92,14 +91,19 @@ export function handSerializer(
 }
 
 export interface BaselineResult {
+  readonly rows: number;
   readonly bytes: number;
   readonly sha256: string;
 }
 
-/** Writes `count` rows cycled from `rows` with `encode`, 500 per chunk, into (optional) gzip. */
+/** `count` rows cycled from a pool. */
+export function* cycled(pool: readonly CellValue[][], count: number): Generator<CellValue[]> {
+  for (let i = 0; i < count; i++) yield pool[i % pool.length] ?? [];
+}
+
+/** Writes rows with `encode`, 500 per chunk, into (optional) gzip; returns rows and bytes. */
 export async function writeRows(
-  rows: readonly CellValue[][],
-  count: number,
+  rows: Iterable<CellValue[]>,
   encode: (row: readonly CellValue[]) => string,
   gzip: boolean,
 ): Promise<BaselineResult> {
@@ -123,21 +127,24 @@ export async function writeRows(
     zip.on("error", reject);
   });
   let text = "";
-  for (let i = 0; i < count; i++) {
-    text += encode(rows[i % rows.length] ?? []);
-    if ((i + 1) % 500 === 0 || i === count - 1) {
-      const buffer = Buffer.from(text, "utf8");
-      text = "";
-      hash.update(buffer);
-      if (!zip) {
-        bytes += buffer.byteLength;
-        continue;
-      }
-      if (!zip.write(buffer)) await new Promise((resolve) => zip.once("drain", resolve));
-      await new Promise((resolve) => setImmediate(resolve));
+  let count = 0;
+  const flush = async () => {
+    const buffer = Buffer.from(text, "utf8");
+    text = "";
+    hash.update(buffer);
+    if (!zip) {
+      bytes += buffer.byteLength;
+      return;
     }
+    if (!zip.write(buffer)) await new Promise((resolve) => zip.once("drain", resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+  };
+  for (const row of rows) {
+    text += encode(row);
+    if (++count % 500 === 0) await flush();
   }
+  if (text) await flush();
   zip?.end();
   await ended;
-  return { bytes, sha256: hash.digest("hex") };
+  return { rows: count, bytes, sha256: hash.digest("hex") };
 }

@@ -9,14 +9,21 @@ import {
   type ProfileId,
   type XmlEncoder,
 } from "../src/index.ts";
+import type { CellValue } from "../src/profiles/render.ts";
 import { feedSourceFromHiboutik } from "../src/source/hiboutik.ts";
 import { syntheticFeedSource } from "../src/testing/synthetic.ts";
-import { handSerializer, sampleRows, writeRows } from "./baseline.ts";
+import { columnNames, cycled, handSerializer, renderedRows, writeRows } from "./baseline.ts";
 
 /** One measured configuration, run in a fresh process so that its peak RSS is its own. */
 export interface Scenario {
   readonly name: string;
-  readonly kind: "pipeline" | "template-baseline" | "json-baseline";
+  /**
+   * pipeline: generateFeed from the source. template-baseline: pre-rendered rows written again
+   * with a hand serializer (the serializer's floor). e2e-template-baseline: the same rows built
+   * from the same products inside the clock, written with the hand serializer (the plainest code
+   * for the whole job). json-baseline: pre-rendered rows as JSON lines.
+   */
+  readonly kind: "pipeline" | "template-baseline" | "e2e-template-baseline" | "json-baseline";
   readonly profile: ProfileId;
   readonly products: number;
   readonly gzip: boolean;
@@ -103,18 +110,25 @@ export async function measure(scenario: Scenario): Promise<Measurement> {
       peakRssMb: process.resourceUsage().maxRSS / 1024,
     };
   }
-  // Baselines: as many rows as the pipeline writes for this many products, from a pool.
-  const { names, rows } = sampleRows(settings, profile, POOL);
-  const count = Math.round((rows.length * scenario.products) / POOL);
+  const names = columnNames(settings, profile);
   const encode =
     scenario.kind === "json-baseline"
       ? (row: unknown) => `${JSON.stringify(row)}\n`
       : handSerializer(profile, names);
+  // The serializer baselines write as many rows as the pipeline would, cycled from a pool
+  // rendered outside the clock; the end-to-end one renders every product inside it.
+  let rows: Iterable<CellValue[]>;
+  if (scenario.kind === "e2e-template-baseline") {
+    rows = renderedRows(settings, profile, scenario.products);
+  } else {
+    const pool = [...renderedRows(settings, profile, POOL)];
+    rows = cycled(pool, Math.round((pool.length * scenario.products) / POOL));
+  }
   const started = performance.now();
   const cpu = process.cpuUsage();
-  const written = await writeRows(rows, count, encode, scenario.gzip);
+  const written = await writeRows(rows, encode, scenario.gzip);
   return {
-    rows: count,
+    rows: written.rows,
     seconds: (performance.now() - started) / 1000,
     cpuSeconds: cpuSecondsSince(cpu),
     bytes: written.bytes,
