@@ -1,6 +1,7 @@
+import { spawn } from "node:child_process";
 import path from "node:path";
 import { acquireDataDirectoryLock } from "@comptoir/db";
-import { runComptoir, useTempDir } from "@comptoir/testing";
+import { CLI_ENTRY, runComptoir, useTempDir } from "@comptoir/testing";
 import { describe, expect, it } from "vitest";
 import packageJson from "../package.json" with { type: "json" };
 
@@ -16,6 +17,22 @@ describe("comptoir (as a process)", () => {
   it("--version prints the package version", async () => {
     const run = await runComptoir(["--version"]);
     expect(run.stdout.trim()).toBe(packageJson.version);
+  });
+
+  it("stops quietly when its reader closes the pipe (comptoir … | head)", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", CLI_ENTRY, "--help"], {
+      cwd: path.dirname(CLI_ENTRY),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    // Closed before the CLI has started: its first write meets a closed pipe.
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (chunk) => {
+      stderr += String(chunk);
+    });
+    const code = await new Promise<number | null>((resolve) => child.once("close", resolve));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
   });
 
   it("exits 2 on an unknown command, with a hint", async () => {

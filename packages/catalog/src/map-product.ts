@@ -23,6 +23,7 @@ export type MirrorImage = Omit<ProductImage, "raw">;
 /** A product ready to be written: its row, its sizes, and (when the record carried it) stock. */
 export interface MirrorProduct {
   readonly productId: number;
+  /** The catalog_products columns, as written (see write-products.ts). */
   readonly row: Record<string, unknown>;
   readonly variants: readonly MirrorVariant[];
   /** Undefined when the record carried no stock: the mirror's stock is then left alone. */
@@ -50,12 +51,10 @@ export function toMirrorProduct(product: Product, source: ProductSource): Mirror
   const stock = "stock_available" in raw ? product.stock.map(toStockCell) : undefined;
   const variants = enabledVariants(product, source, stock);
   const images = "images" in raw ? product.images.map(withoutRaw) : undefined;
-  const comparable: Record<string, unknown> = {};
   const stored: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(raw)) {
-    if (!VIEW_KEYS.has(key)) comparable[key] = value;
-    if (!STOCK_KEYS.has(key)) stored[key] = value;
-  }
+  for (const key in raw) if (!STOCK_KEYS.has(key)) stored[key] = raw[key];
+  const contentHash = contentDigest({ record: raw, variants }, VIEW_KEYS);
+  const stockHash = stock === undefined ? undefined : stockDigest(stock);
   return {
     productId: product.id,
     row: {
@@ -84,12 +83,16 @@ export function toMirrorProduct(product: Product, source: ProductSource): Mirror
       tags: product.tags.map((tag) => ({ id: tag.id, name: tag.name })),
       pos_updated_at: product.updatedAt,
       raw: stored,
+      content_hash: contentHash,
+      images: images ?? null,
+      // The hash of the stock written with the row; '' = not known yet (kept on conflict).
+      stock_hash: stockHash ?? "",
     },
     variants,
     stock,
     images,
-    contentHash: contentDigest({ record: comparable, variants }),
-    stockHash: stock === undefined ? undefined : stockDigest(stock),
+    contentHash,
+    stockHash,
   };
 }
 

@@ -148,13 +148,7 @@ async function upsertProducts(
   options: { readonly now: Date; readonly source: ProductSource },
 ): Promise<void> {
   const now = options.now.toISOString();
-  const rows = products.map((p) => ({
-    ...p.row,
-    content_hash: p.contentHash,
-    images: p.images ?? null,
-    // The hash of the stock writeStock is about to write with it; '' = not known yet.
-    stock_hash: p.stockHash ?? "",
-  }));
+  const rows = products.map((p) => p.row);
   const detailReadAt = options.source === "detail" ? sql`${now}::timestamptz` : sql`null`;
   const columns = [...PRODUCT_COLUMNS, ...SPECIAL_COLUMNS];
   await queryRows(

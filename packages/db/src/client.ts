@@ -15,6 +15,7 @@ import {
   sharedSocketUrl,
   shareOverSocket,
 } from "./shared-socket.ts";
+import { limitWasmCompilationTasks } from "./wasm-compilation.ts";
 
 export type Schema = typeof schema;
 
@@ -114,6 +115,7 @@ async function openPglite(
   }
   try {
     if (dataDir !== undefined) fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    limitWasmCompilationTasks();
     const client = await PGlite.create(dataDir === undefined ? undefined : dataDir, {
       startParams: PGLITE_START_PARAMS,
     });
