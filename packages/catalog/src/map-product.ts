@@ -1,5 +1,5 @@
 import type { Product, ProductImage, StockLevel } from "@comptoir/api-client";
-import { contentDigest } from "./hash.ts";
+import { canonicalJson, contentDigest, digestOf } from "./hash.ts";
 
 /** Where a product record came from: the paginated list, or `GET /products/{id}`. */
 export type ProductSource = "list" | "detail";
@@ -53,7 +53,10 @@ export function toMirrorProduct(product: Product, source: ProductSource): Mirror
   const images = "images" in raw ? product.images.map(withoutRaw) : undefined;
   const stored: Record<string, unknown> = {};
   for (const key in raw) if (!STOCK_KEYS.has(key)) stored[key] = raw[key];
-  const contentHash = contentDigest({ record: raw, variants }, VIEW_KEYS);
+  // canonicalJson({ record: raw without VIEW_KEYS, variants }), without copying raw first.
+  const contentHash = digestOf(
+    `{"record":${canonicalJson(raw, VIEW_KEYS)},"variants":${canonicalJson(variants)}}`,
+  );
   const stockHash = stock === undefined ? undefined : stockDigest(stock);
   return {
     productId: product.id,
