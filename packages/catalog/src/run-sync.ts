@@ -12,6 +12,7 @@ import { CatalogError } from "./errors.ts";
 import { describeRefusal, quotaStatus } from "./quota.ts";
 import { finishRun, startRun } from "./runs.ts";
 import { SkippedRecords } from "./skipped.ts";
+import { refreshMirrorStatistics } from "./statistics.ts";
 import type { SyncCounts, SyncKind, SyncOptions, SyncProgress, SyncResult } from "./types.ts";
 
 /** What a sync verb hands the runner: its kind, its estimate, and the work itself. */
@@ -128,6 +129,7 @@ export async function runSync(
   // Spent calls count against the month whatever happened to the run.
   await usage.flush(db, now);
   context.counts.skipped = context.skipped.count;
+  if (!failure) await refreshMirrorStatistics(db, context.counts);
   const details = {
     // Details read by a failed run were rolled back with the rest.
     read: failure ? 0 : context.details.read,

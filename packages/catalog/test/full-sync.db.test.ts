@@ -1,6 +1,6 @@
-import { schema } from "@comptoir/db";
+import { queryRows, schema } from "@comptoir/db";
 import { dbTest as test } from "@comptoir/testing";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { describe, expect } from "vitest";
 import { CatalogError, fullSyncCost, syncCatalog } from "../src/index.ts";
 import { simulatedShop, syncOptions } from "./support.ts";
@@ -11,6 +11,22 @@ type Wire = Record<string, unknown>;
 const text = (value: unknown) => (value === "" || value === undefined ? null : value);
 
 describe("a full sync", () => {
+  test("leaves the planner statistics of the tables it filled", async ({ db }) => {
+    const analyzed = async () =>
+      (
+        await queryRows<{ tablename: string }>(
+          db,
+          sql`select distinct tablename from pg_stats
+              where tablename in ('catalog_products', 'catalog_variants', 'catalog_stock')
+              order by tablename`,
+        )
+      ).map((row) => row.tablename);
+    expect(await analyzed()).toEqual([]);
+    const shop = await simulatedShop(db, { products: 300 });
+    await syncCatalog(db, await shop.open(), syncOptions);
+    expect(await analyzed()).toEqual(["catalog_products", "catalog_stock", "catalog_variants"]);
+  });
+
   test("reproduces the seeded catalog exactly", async ({ db }) => {
     const shop = await simulatedShop(db, { products: PRODUCTS });
     const result = await syncCatalog(db, await shop.open(), syncOptions);
