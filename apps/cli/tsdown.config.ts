@@ -12,10 +12,12 @@ export default defineConfig({
   outDir: "dist",
   clean: true,
   dts: false,
-  noExternal: [/^@comptoir\//],
-  // pdfmake, fontkit and the DejaVu fonts are loaded with require() from their own folders (font
-  // files, pdfkit's data) at run time, so they stay external too (direct dependencies of this app).
-  external: ["@electric-sql/pglite", "pg-native", "pdfmake", "fontkit", "dejavu-fonts-ttf"],
+  deps: {
+    alwaysBundle: [/^@comptoir\//],
+    // pdfmake, fontkit and the DejaVu fonts are loaded with require() from their own folders (font
+    // files, pdfkit's data) at run time, so they stay external too (direct dependencies of this app).
+    neverBundle: ["@electric-sql/pglite", "pg-native", "pdfmake", "fontkit", "dejavu-fonts-ttf"],
+  },
   // The database package finds its migrations next to the bundle.
   copy: [{ from: "../../packages/db/migrations", to: "dist" }],
 });

@@ -3,6 +3,7 @@
  * generator does not share its event loop: the real app from createApp, the real feed route
  * over the local-filesystem blob store, request logs at info level (written to /dev/null).
  * The registry lookup is a constant: it sits behind the lookup cache, which is what a 304 hits.
+ * It starts as `comptoir serve` does, with the runtime profile applied first.
  *
  *   tsx bench/feed-server.ts BLOB_ROOT BLOB_KEY [LOG_LEVEL]
  *   → prints {"url": …} on stdout, stops on SIGTERM
@@ -10,12 +11,14 @@
 import { createWriteStream } from "node:fs";
 import { createKeyRing, generateKey } from "@comptoir/auth";
 import { loadConfig } from "@comptoir/config";
+import { applyRuntimeProfile } from "@comptoir/config/runtime";
 import { createLogger } from "@comptoir/logger";
 import { createLocalFsStore } from "@comptoir/storage";
 import { FeedService } from "../src/feeds/feed-service.ts";
 import type { FetchSink } from "../src/feeds/fetch-recorder.ts";
 import { createApp, startServer } from "../src/index.ts";
 
+applyRuntimeProfile();
 const [root, blobKey, logLevel = "info"] = process.argv.slice(2);
 if (!root || !blobKey) throw new Error("usage: feed-server.ts BLOB_ROOT BLOB_KEY");
 

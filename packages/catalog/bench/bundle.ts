@@ -23,8 +23,7 @@ export async function buildBenchChild(): Promise<string> {
     clean: true,
     dts: false,
     logLevel: "warn",
-    noExternal: [/^@comptoir\//],
-    external: ["@electric-sql/pglite", "pg-native"],
+    deps: { alwaysBundle: [/^@comptoir\//], neverBundle: ["@electric-sql/pglite", "pg-native"] },
     copy: [{ from: "../db/migrations", to: outDir }],
   });
   return path.join(outDir, "child.mjs");
