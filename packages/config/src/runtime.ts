@@ -1,4 +1,5 @@
 import v8 from "node:v8";
+import { readEnvironment } from "./env.ts";
 
 /**
  * V8 settings every Comptoir process runs with (the CLI and the services it starts, and the
@@ -30,7 +31,8 @@ export function applyRuntimeProfile(): void {
  */
 export function setV8FlagUnlessGiven(flag: string): boolean {
   const name = flagName(flag);
-  const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)];
+  const nodeOptions = readEnvironment().NODE_OPTIONS ?? "";
+  const given = [...process.execArgv, ...nodeOptions.split(/\s+/)];
   if (given.some((arg) => arg.startsWith("--") && flagName(arg) === name)) return false;
   v8.setFlagsFromString(flag);
   return true;
