@@ -2,11 +2,10 @@ import { createHash } from "node:crypto";
 
 /**
  * A short, stable digest of a JSON-like value: object keys are sorted, so the same content
- * hashes the same whatever order Hiboutik wrote its keys in. `omit` leaves keys out of the
- * top-level object.
+ * hashes the same whatever order Hiboutik wrote its keys in.
  */
-export function contentDigest(value: unknown, omit?: ReadonlySet<string>): string {
-  return digestOf(canonicalJson(value, omit));
+export function contentDigest(value: unknown): string {
+  return digestOf(canonicalJson(value));
 }
 
 /** The digest of a text already in canonical form. */

@@ -8,7 +8,7 @@ import type { SyncCounts } from "./types.ts";
  * ~60 MB, kept for the life of the process. The mirror's predicates are equalities on keys and
  * flags, which 3,000 rows describe as well.
  */
-const TARGET = 10;
+const TARGET = sql.raw("10");
 
 /** The mirror's large tables: the plans of every sync and feed query depend on their statistics. */
 const MIRROR_TABLES = sql.raw("catalog_products, catalog_variants, catalog_stock");
@@ -21,19 +21,17 @@ const MIRROR_TABLES = sql.raw("catalog_products, catalog_variants, catalog_stock
  * products right after the first one took 33 s instead of 13 s on PostgreSQL, until
  * autovacuum came by. PGlite has no autovacuum, so without this its tables would never have
  * statistics at all. ANALYZE samples a bounded number of rows (see TARGET) and runs after the
- * sync's transaction, in one of its own, so its lock is held only while it runs. Returns whether
- * it ran.
+ * sync's transaction, in one of its own, so its lock is held only while it runs.
  */
 export async function refreshMirrorStatistics(
   db: DatabaseOrTransaction,
   counts: SyncCounts,
-): Promise<boolean> {
+): Promise<void> {
   const products = counts.added + counts.changed + counts.unchanged;
   const written = counts.added + counts.changed + counts.removed;
-  if (written <= 50 + 0.1 * products) return false;
+  if (written <= 50 + 0.1 * products) return;
   await db.transaction(async (tx) => {
-    await queryRows(tx, sql`set local default_statistics_target = ${sql.raw(String(TARGET))}`);
+    await queryRows(tx, sql`set local default_statistics_target = ${TARGET}`);
     await queryRows(tx, sql`analyze ${MIRROR_TABLES}`);
   });
-  return true;
 }
